@@ -1,0 +1,14 @@
+package dev.lakegate.protocol.usage;
+
+/**
+ * Reads token usage from a response body as its bytes pass through, without holding the stream
+ * back. Fed chunk by chunk in wire order; {@link #finish()} returns what was seen.
+ * Implementations bound their memory whatever the upstream sends.
+ */
+public interface UsageTap {
+
+    void onBytes(byte[] bytes, int offset, int length);
+
+    /** The usage reported by the upstream, or {@link Usage#NONE} with estimated=false if none was seen. */
+    Usage finish();
+}
