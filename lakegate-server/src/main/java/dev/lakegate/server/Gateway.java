@@ -1,0 +1,156 @@
+package dev.lakegate.server;
+
+import dev.lakegate.server.api.ApiRoute;
+import dev.lakegate.server.api.admin.AdminApi;
+import dev.lakegate.server.config.GatewayConfig;
+import dev.lakegate.server.config.ProviderType;
+import dev.lakegate.server.governance.Bootstrap;
+import dev.lakegate.server.governance.Governance;
+import dev.lakegate.server.http.ApiDispatcher;
+import dev.lakegate.server.http.GatewayHandler;
+import dev.lakegate.server.lane.PassthroughLane;
+import dev.lakegate.server.observe.GatewayMetrics;
+import dev.lakegate.server.observe.ListenerBus;
+import dev.lakegate.server.observe.LogRequestListener;
+import dev.lakegate.server.observe.RequestListener;
+import dev.lakegate.server.pipeline.Authenticate;
+import dev.lakegate.server.pipeline.Dispatch;
+import dev.lakegate.server.pipeline.ListModels;
+import dev.lakegate.server.pipeline.Pipeline;
+import dev.lakegate.server.pipeline.ResolveEndpoint;
+import dev.lakegate.server.pipeline.SelectDestination;
+import dev.lakegate.server.provider.EndpointRegistry;
+import dev.lakegate.server.provider.UpstreamClient;
+import dev.lakegate.server.provider.scripted.ScriptedUpstream;
+import dev.lakegate.server.store.ControlPlane;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * One running gateway: the control plane, the pipeline, the upstream client and the HTTP listener,
+ * assembled in one readable place. {@link #close()} drains open streams within the grace period.
+ */
+public final class Gateway implements AutoCloseable {
+
+    /**
+     * @param adminToken the operator's {@code LAKEGATE_ADMIN_TOKEN}, if set
+     * @param env where provider credentials are read from (the process environment in production)
+     * @param extraListeners observers beyond the built-in log and metrics (tests, the usage writer)
+     */
+    public record Options(GatewayConfig config, Path dataDir, Optional<String> adminToken, Function<String, String> env,
+            List<RequestListener> extraListeners) {
+
+        public Options(GatewayConfig config, Path dataDir, Optional<String> adminToken) {
+            this(config, dataDir, adminToken, System::getenv, List.of());
+        }
+    }
+
+    private final ControlPlane store;
+    private final Governance governance;
+    private final Bootstrap.Result bootstrap;
+    private final ScriptedUpstream scripted;
+    private final EndpointRegistry endpoints;
+    private final UpstreamClient upstream;
+    private final ListenerBus listeners;
+    private final Server server;
+    private volatile boolean ready;
+
+    private Gateway(Options options) throws Exception {
+        GatewayConfig config = options.config();
+        store = ControlPlane.openDataDir(options.dataDir());
+        governance = Governance.create(store);
+        bootstrap = governance.bootstrap(options.adminToken());
+        scripted = config.providers().stream().anyMatch(p -> p.type() == ProviderType.SCRIPTED && p.baseUrl() == null)
+                ? ScriptedUpstream.start(0) : null;
+        endpoints = new EndpointRegistry();
+        endpoints.load(config, options.env(), scripted == null ? null : scripted.baseUrl());
+        upstream = new UpstreamClient();
+
+        GatewayMetrics metrics = new GatewayMetrics();
+        List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics));
+        observers.addAll(options.extraListeners());
+        listeners = new ListenerBus(observers, 65_536);
+
+        Clock clock = Clock.systemUTC();
+        Pipeline pipeline = new Pipeline(List.of(
+                new Authenticate(governance.authenticator()),
+                new ListModels(endpoints, clock.instant()),
+                new ResolveEndpoint(endpoints),
+                new SelectDestination(),
+                new Dispatch(new PassthroughLane(upstream))));
+        List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
+        ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
+
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("lakegate-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(config.server().host());
+        connector.setPort(config.server().port());
+        server.addConnector(connector);
+        server.setHandler(new GracefulHandler(new GatewayHandler(pipeline, api, listeners, metrics::scrape, () -> ready,
+                config.server().maxRequestBytes(), clock)));
+        server.setStopTimeout(config.server().shutdownGraceSeconds() * 1000L);
+        server.start();
+        ready = true;
+    }
+
+    public static Gateway start(Options options) throws Exception {
+        return new Gateway(options);
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Base URL on loopback, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** The admin token generated on this start, to be shown once; empty when none was generated. */
+    public Optional<String> generatedAdminToken() {
+        return bootstrap.generatedSecret();
+    }
+
+    public Governance governance() {
+        return governance;
+    }
+
+    public EndpointRegistry endpoints() {
+        return endpoints;
+    }
+
+    /** The built-in scripted model, when a scripted provider is configured without a base URL. */
+    public Optional<ScriptedUpstream> scripted() {
+        return Optional.ofNullable(scripted);
+    }
+
+    /** Stops accepting work, lets open streams finish within the grace period, then releases everything. */
+    @Override
+    public void close() throws Exception {
+        ready = false;
+        try {
+            server.stop();
+        } finally {
+            listeners.close();
+            upstream.close();
+            governance.close();
+            store.close();
+            if (scripted != null) {
+                scripted.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.lakegate.server.cli;
+
+import dev.lakegate.server.cli.admin.AdminCommands;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lakegate} command line. */
+@Command(name = "lakegate", mixinStandardHelpOptions = true, version = "Lakegate 0.1.0",
+        description = "A self-hosted AI gateway for coding agents.",
+        subcommands = {ServeCommand.class, DemoCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        AdminCommands.register(cli);
+        return cli;
+    }
+}

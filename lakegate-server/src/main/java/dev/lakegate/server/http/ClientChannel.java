@@ -1,0 +1,27 @@
+package dev.lakegate.server.http;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The response to the agent, written blocking on the request's virtual thread. Every
+ * {@link #write} reaches the network before it returns, so streamed events are never held back.
+ */
+public interface ClientChannel {
+
+    /** Sends status and headers. Must be called once, before any write. */
+    void start(int status, Map<String, String> headers) throws IOException;
+
+    /** Writes and flushes; throws when the client has gone away. */
+    void write(byte[] bytes, int offset, int length) throws IOException;
+
+    default void write(byte[] bytes) throws IOException {
+        write(bytes, 0, bytes.length);
+    }
+
+    /** True once status and headers were sent: errors then travel in-stream. */
+    boolean started();
+
+    /** Nanotime of the first body byte sent, or 0 when none was. */
+    long firstByteNanos();
+}

@@ -1,0 +1,222 @@
+package dev.lakegate.server.http;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.lakegate.protocol.Framing;
+import dev.lakegate.protocol.WireProtocol;
+import dev.lakegate.protocol.error.ErrorCategory;
+import dev.lakegate.protocol.error.ErrorRenderer;
+import dev.lakegate.protocol.error.GatewayError;
+import dev.lakegate.protocol.error.GatewayException;
+import dev.lakegate.protocol.error.RenderedError;
+import dev.lakegate.protocol.scan.RequestScan;
+import dev.lakegate.protocol.usage.Usage;
+import dev.lakegate.server.observe.AgentDetector;
+import dev.lakegate.server.observe.ListenerBus;
+import dev.lakegate.server.observe.RequestRecord;
+import dev.lakegate.server.pipeline.Exchange;
+import dev.lakegate.server.pipeline.Pipeline;
+import dev.lakegate.server.surface.Operation;
+import dev.lakegate.server.surface.Surface;
+import dev.lakegate.server.surface.SurfaceRoute;
+import dev.lakegate.server.surface.SurfaceRouter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP entry point: health and metrics, the JSON APIs under {@code /api/}, and the agent
+ * surfaces, whose requests run through the pipeline. Runs blocking on a virtual thread per request.
+ * Every answer carries {@code x-request-id}; every surface request ends in one {@link RequestRecord}.
+ */
+public final class GatewayHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
+
+    private final Pipeline pipeline;
+    private final ApiDispatcher api;
+    private final ListenerBus listeners;
+    private final Supplier<String> metrics;
+    private final BooleanSupplier ready;
+    private final long maxRequestBytes;
+    private final Clock clock;
+
+    public GatewayHandler(Pipeline pipeline, ApiDispatcher api, ListenerBus listeners, Supplier<String> metrics, BooleanSupplier ready,
+            long maxRequestBytes, Clock clock) {
+        this.pipeline = pipeline;
+        this.api = api;
+        this.listeners = listeners;
+        this.metrics = metrics;
+        this.ready = ready;
+        this.maxRequestBytes = maxRequestBytes;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String requestId = RequestIds.next();
+        response.getHeaders().put("x-request-id", requestId);
+        String path = request.getHttpURI().getCanonicalPath();
+        String method = request.getMethod();
+        switch (path) {
+            case "/healthz" -> plain(response, callback, 200, "application/json", "{\"status\":\"ok\"}");
+            case "/readyz" -> plain(response, callback, ready.getAsBoolean() ? 200 : 503, "application/json",
+                    ready.getAsBoolean() ? "{\"status\":\"ready\"}" : "{\"status\":\"not ready\"}");
+            case "/metrics" -> plain(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
+            default -> route(request, response, callback, requestId, path, method);
+        }
+        return true;
+    }
+
+    private void route(Request request, Response response, Callback callback, String requestId, String path, String method) throws Exception {
+        if (path.startsWith("/api/")) {
+            api.handle(request, response, callback, path);
+            return;
+        }
+        Optional<Surface> surface = SurfaceRouter.surfaceOf(path);
+        if (surface.isEmpty()) {
+            plain(response, callback, 404, "application/json", "{\"error\":{\"message\":\"No such route: " + jsonEscape(path)
+                    + ". Agent surfaces live under /anthropic, /openai/v1, /codex/v1, /cursor/v1 and /gemini\"}}");
+            return;
+        }
+        if (method.equals("HEAD")) {
+            // Claude Code pre-warms its connection with an unauthenticated HEAD on the base URL.
+            plain(response, callback, 200, null, "");
+            return;
+        }
+        serveSurface(request, response, callback, requestId, surface.get(), path, method);
+    }
+
+    private void serveSurface(Request request, Response response, Callback callback, String requestId, Surface surface, String path,
+            String method) {
+        long start = System.nanoTime();
+        Instant receivedAt = clock.instant();
+        Map<String, String> headers = Headers.lowerCased(request.getHeaders());
+        Map<String, String> query = Headers.query(request);
+        JettyClientChannel client = new JettyClientChannel(response);
+        SurfaceRoute route = null;
+        Exchange exchange = null;
+        GatewayError error = null;
+        boolean disconnected = false;
+        Map<String, String> tags = Map.of();
+        try {
+            route = SurfaceRouter.match(method, path, query.get("alt"), Headers.isWebSocketUpgrade(headers)).orElseThrow();
+            tags = RequestTags.parse(headers);
+            byte[] body = new byte[0];
+            RequestScan scan = null;
+            if (route.operation() != Operation.LIST_MODELS) {
+                requireJson(headers.get("content-type"));
+                body = RequestBodies.read(request, maxRequestBytes);
+                scan = RequestScan.of(body);
+            }
+            exchange = new Exchange(requestId, receivedAt, start, route, headers, query, Request.getRemoteAddr(request), body, scan, client);
+            pipeline.run(exchange);
+        } catch (GatewayException e) {
+            error = e.error();
+        } catch (IOException e) {
+            disconnected = true;
+        } catch (Exception e) {
+            LOG.error("request {} failed unexpectedly", requestId, e);
+            error = GatewayError.of(ErrorCategory.INTERNAL, "Lakegate failed to process the request (request id " + requestId + ")");
+        }
+        WireProtocol errorProtocol = route != null ? route.errorProtocol() : surface.errorProtocol();
+        if (error != null && !disconnected) {
+            disconnected = !sendError(client, response, error, errorProtocol, route, exchange, requestId);
+        }
+        publish(exchange, route, surface, requestId, receivedAt, start, headers, request, tags, client, error, disconnected);
+        if (disconnected) {
+            callback.failed(new IOException("client went away"));
+        } else {
+            callback.succeeded();
+        }
+    }
+
+    /** Renders the error as a whole answer, or in-stream when the answer already started; false when the client is gone. */
+    private static boolean sendError(JettyClientChannel client, Response response, GatewayError error, WireProtocol protocol,
+            SurfaceRoute route, Exchange exchange, String requestId) {
+        try {
+            if (client.started()) {
+                Framing framing = route.geminiFraming() != null ? route.geminiFraming()
+                        : exchange != null && exchange.streaming() ? Framing.SSE : Framing.JSON;
+                if (framing != Framing.JSON) {
+                    client.write(ErrorRenderer.renderInStream(protocol, framing, error, requestId));
+                }
+                return true;
+            }
+            RenderedError rendered = ErrorRenderer.render(protocol, error, requestId);
+            response.setStatus(rendered.status());
+            rendered.headers().forEach(response.getHeaders()::put);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, rendered.contentType());
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, rendered.body().length);
+            Content.Sink.write(response, false, ByteBuffer.wrap(rendered.body()));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void publish(Exchange exchange, SurfaceRoute route, Surface surface, String requestId, Instant receivedAt, long start,
+            Map<String, String> headers, Request request, Map<String, String> tags, JettyClientChannel client, GatewayError error,
+            boolean disconnected) {
+        long end = System.nanoTime();
+        var caller = exchange == null ? null : exchange.caller();
+        var destination = exchange == null ? null : exchange.destination();
+        int status = client.started() ? client.status() : error != null ? error.status() : 200;
+        listeners.publish(new RequestRecord(requestId, receivedAt,
+                exchange == null ? null : exchange.requestedModel(),
+                destination == null ? null : destination.provider().name(),
+                destination == null ? null : destination.model(),
+                route != null ? route.apiType() : surface.prefix(),
+                caller == null ? null : caller.principal().name(),
+                caller == null ? null : caller.principal().type().name(),
+                caller == null ? null : caller.tokenId(),
+                AgentDetector.detect(headers),
+                headers.get("user-agent"),
+                Request.getRemoteAddr(request),
+                tags,
+                exchange != null && exchange.streaming(),
+                status,
+                error != null ? error.category().name() : disconnected ? "CLIENT_DISCONNECTED" : null,
+                exchange == null ? Usage.NONE : exchange.usage(),
+                (end - start) / 1_000_000,
+                client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,
+                disconnected));
+    }
+
+    private static void requireJson(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String mime = MimeTypes.getContentTypeWithoutCharset(contentType).trim();
+        if (!mime.equalsIgnoreCase("application/json") && !mime.toLowerCase(Locale.ROOT).endsWith("+json")) {
+            throw new GatewayException(ErrorCategory.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type '" + contentType + "' is not supported: send the request as application/json");
+        }
+    }
+
+    private static void plain(Response response, Callback callback, int status, String contentType, String body) {
+        response.setStatus(status);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    static String jsonEscape(String s) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
+    }
+}

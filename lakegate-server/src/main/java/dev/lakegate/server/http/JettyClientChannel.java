@@ -1,0 +1,55 @@
+package dev.lakegate.server.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+
+/** {@link ClientChannel} over a Jetty response: each write is a blocking, flushed write. */
+final class JettyClientChannel implements ClientChannel {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private final Response response;
+    private boolean started;
+    private int status;
+    private long firstByteNanos;
+
+    JettyClientChannel(Response response) {
+        this.response = response;
+    }
+
+    @Override
+    public void start(int status, Map<String, String> headers) throws IOException {
+        if (started) {
+            throw new IllegalStateException("response already started");
+        }
+        started = true;
+        this.status = status;
+        response.setStatus(status);
+        headers.forEach(response.getHeaders()::put);
+        // Commit the headers now: a streaming agent sees the answer begin even before the first event.
+        Content.Sink.write(response, false, EMPTY);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        if (firstByteNanos == 0 && length > 0) {
+            firstByteNanos = System.nanoTime();
+        }
+        Content.Sink.write(response, false, ByteBuffer.wrap(bytes, offset, length));
+    }
+
+    @Override
+    public boolean started() {
+        return started;
+    }
+
+    int status() {
+        return status;
+    }
+
+    @Override
+    public long firstByteNanos() {
+        return firstByteNanos;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lakegate.server.lane;
+
+import dev.lakegate.protocol.Framing;
+import dev.lakegate.protocol.WireProtocol;
+import dev.lakegate.protocol.error.ErrorCategory;
+import dev.lakegate.protocol.error.ErrorRenderer;
+import dev.lakegate.protocol.error.GatewayError;
+import dev.lakegate.protocol.error.GatewayException;
+import dev.lakegate.protocol.scan.RequestScan;
+import dev.lakegate.protocol.usage.UsageTap;
+import dev.lakegate.protocol.usage.UsageTaps;
+import dev.lakegate.server.http.ClientChannel;
+import dev.lakegate.server.pipeline.Exchange;
+import dev.lakegate.server.provider.Destination;
+import dev.lakegate.server.provider.Provider;
+import dev.lakegate.server.provider.UpstreamClient;
+import dev.lakegate.server.provider.UpstreamResponse;
+import dev.lakegate.server.surface.Operation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Client and upstream speak the same protocol: the body goes up with only the model name changed
+ * and credentials swapped, and the answer comes back byte for byte as it arrives, each chunk
+ * flushed, while a tap reads its usage. A client that goes away cancels the upstream call.
+ */
+public final class PassthroughLane {
+    private static final int CHUNK = 16 * 1024;
+    private final UpstreamClient upstream;
+
+    public PassthroughLane(UpstreamClient upstream) {
+        this.upstream = upstream;
+    }
+
+    public void handle(Exchange exchange) throws IOException {
+        Destination destination = exchange.destination();
+        Provider provider = destination.provider();
+        Operation op = exchange.route().operation();
+        WireProtocol protocol = op.protocol();
+        Framing framing = responseFraming(exchange);
+        URI uri = provider.uri(op, protocol, destination.model(), exchange.route().geminiApiVersion(), framing, clientQuery(exchange));
+        Map<String, String> headers = HeaderPolicy.upstreamRequest(exchange.headers(), provider.authHeaders(protocol));
+
+        try (UpstreamResponse response = upstream.send(provider, uri, headers, upstreamBody(exchange))) {
+            if (response.status() == 401 || response.status() == 403) {
+                // The provider refused Lakegate's key, not the agent's token: say so, and do not let the agent think its token is bad.
+                throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_ERROR, "Upstream provider '" + provider.name()
+                        + "' rejected the gateway's credential (HTTP " + response.status() + "); check its API key configuration"));
+            }
+            ClientChannel client = exchange.client();
+            client.start(response.status(), HeaderPolicy.clientResponse(response.headers()));
+            UsageTap tap = UsageTaps.forResponse(protocol, framing);
+            relay(exchange, response.body(), client, tap, protocol, framing);
+            exchange.usage(tap.finish());
+        }
+    }
+
+    private static void relay(Exchange exchange, InputStream in, ClientChannel client, UsageTap tap, WireProtocol protocol, Framing framing)
+            throws IOException {
+        byte[] buffer = new byte[CHUNK];
+        while (true) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (IOException e) {
+                GatewayError error = GatewayError.of(ErrorCategory.UPSTREAM_ERROR,
+                        "Upstream provider '" + exchange.destination().provider().name() + "' broke off the response: " + e.getMessage());
+                client.write(ErrorRenderer.renderInStream(protocol, framing, error, exchange.requestId()));
+                throw new GatewayException(error);
+            }
+            if (n < 0) {
+                return;
+            }
+            tap.onBytes(buffer, 0, n);
+            // A failed write means the agent went away; it propagates, and closing the upstream response cancels the call.
+            client.write(buffer, 0, n);
+        }
+    }
+
+    private static byte[] upstreamBody(Exchange exchange) {
+        RequestScan scan = exchange.scan();
+        if (scan == null) {
+            return exchange.body();
+        }
+        byte[] body = scan.withModel(exchange.body(), exchange.destination().model());
+        if (exchange.route().operation() == Operation.CHAT_COMPLETIONS && scan.stream() && !scan.hasStreamOptions()) {
+            // Chat streams carry usage only when asked to; without it every streamed request would be estimated.
+            body = RequestScan.withIncludeUsage(body);
+        }
+        return body;
+    }
+
+    private static Framing responseFraming(Exchange exchange) {
+        if (exchange.route().geminiFraming() != null) {
+            return exchange.route().geminiFraming();
+        }
+        return exchange.streaming() ? Framing.SSE : Framing.JSON;
+    }
+
+    /** The agent's query string without its credential ({@code ?key=}); e.g. Claude Code's {@code beta=true}. */
+    private static String clientQuery(Exchange exchange) {
+        return exchange.query().entrySet().stream()
+                .filter(e -> !e.getKey().equals("key"))
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

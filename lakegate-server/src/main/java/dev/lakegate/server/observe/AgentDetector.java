@@ -1,0 +1,55 @@
+package dev.lakegate.server.observe;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Attributes a request to a coding agent from its User-Agent and headers, as the real agents send
+ * them (reference/agents/clients.md): {@code claude-cli/2.1.197 (external, sdk-cli)},
+ * {@code codex_exec/0.171.0 (…)}, {@code GeminiCLI-tui/0.61.0/gw-gemini (linux; x64; terminal)}.
+ */
+public final class AgentDetector {
+    private record Rule(Pattern pattern, String tool) {}
+
+    private static final Rule[] RULES = {
+        new Rule(Pattern.compile("^claude-cli/([\\w.\\-]+)"), "claude-code"),
+        new Rule(Pattern.compile("^codex[_\\-](?:exec|cli_rs|tui|cli)/([\\w.\\-]+)"), "codex-cli"),
+        new Rule(Pattern.compile("^GeminiCLI(?:-[\\w]+)?/([\\w.\\-]+)"), "gemini-cli"),
+        new Rule(Pattern.compile("(?i)\\bcursor/?([\\d][\\w.\\-]*)?"), "cursor"),
+        new Rule(Pattern.compile("(?i)^opencode/([\\w.\\-]+)"), "opencode"),
+        new Rule(Pattern.compile("(?i)copilot[\\w\\-]*/([\\w.\\-]+)"), "copilot-cli"),
+        new Rule(Pattern.compile("^(?:Anthropic|OpenAI)/(?:JS|Python|Java|Go) ([\\w.\\-]+)"), "sdk"),
+        new Rule(Pattern.compile("google-genai-sdk/([\\w.\\-]+)"), "sdk"),
+    };
+
+    private AgentDetector() {}
+
+    /** @param headers request headers with lower-cased names */
+    public static Agent detect(Map<String, String> headers) {
+        String ua = headers.getOrDefault("user-agent", "");
+        String sessionId = firstPresent(headers, "x-claude-code-session-id", "session-id", "x-session-id");
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(ua);
+            if (m.find()) {
+                return new Agent(rule.tool(), m.groupCount() > 0 ? m.group(1) : null, sessionId);
+            }
+        }
+        // The Google GenAI SDK names itself in x-goog-api-client rather than the User-Agent.
+        Matcher genai = RULES[RULES.length - 1].pattern().matcher(headers.getOrDefault("x-goog-api-client", ""));
+        if (genai.find()) {
+            return new Agent("sdk", genai.group(1), sessionId);
+        }
+        return new Agent("other", null, sessionId);
+    }
+
+    private static String firstPresent(Map<String, String> headers, String... names) {
+        for (String name : names) {
+            String v = headers.get(name);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.lakegate.server.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * Prometheus metrics of the gateway: requests and latency by surface, endpoint and status, and
+ * upstream errors by provider. Fed as a request listener, so the hot path only enqueues.
+ */
+public final class GatewayMetrics implements RequestListener {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    @Override
+    public void requestEnd(RequestRecord r) {
+        String endpoint = r.endpointName() == null ? "none" : r.endpointName();
+        String status = Integer.toString(r.statusCode());
+        Counter.builder("lakegate.requests").description("Agent requests by surface operation, endpoint and status")
+                .tags("api_type", r.apiType(), "endpoint", endpoint, "status", status, "tool", r.agent().tool())
+                .register(registry).increment();
+        Timer.builder("lakegate.request.latency").description("Time from request to the end of the answer")
+                .tags("api_type", r.apiType(), "endpoint", endpoint)
+                .publishPercentileHistogram()
+                .register(registry).record(Duration.ofMillis(r.latencyMs()));
+        if (r.destinationProvider() != null && r.errorType() != null && r.errorType().startsWith("UPSTREAM")) {
+            Counter.builder("lakegate.upstream.errors").description("Failed upstream calls by provider and kind")
+                    .tags("api_type", r.apiType(), "endpoint", endpoint, "provider", r.destinationProvider(), "error", r.errorType())
+                    .register(registry).increment();
+        }
+        Counter.builder("lakegate.tokens").description("Tokens by endpoint and direction")
+                .tags("endpoint", endpoint, "direction", "input").register(registry).increment(r.usage().inputTokens());
+        Counter.builder("lakegate.tokens").description("Tokens by endpoint and direction")
+                .tags("endpoint", endpoint, "direction", "output").register(registry).increment(r.usage().outputTokens());
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.lakegate.server.observe;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands finished requests to the listeners on a background thread, so observation never blocks a
+ * stream. The queue is bounded; when listeners fall that far behind, records are counted as
+ * dropped rather than stalling traffic (the durable usage writer will have its own back-pressure).
+ */
+public final class ListenerBus implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
+    private static final RequestRecord POISON = new RequestRecord(null, null, null, null, null, null, null, null, null, null, null,
+            null, null, false, 0, null, null, 0, null, false);
+
+    private final List<RequestListener> listeners;
+    private final BlockingQueue<RequestRecord> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread worker;
+
+    public ListenerBus(List<RequestListener> listeners, int capacity) {
+        this.listeners = List.copyOf(listeners);
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.worker = Thread.ofPlatform().name("lakegate-listeners").daemon().start(this::drain);
+    }
+
+    public void publish(RequestRecord record) {
+        if (!queue.offer(record)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void drain() {
+        while (true) {
+            RequestRecord record;
+            try {
+                record = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (record == POISON) {
+                return;
+            }
+            for (RequestListener listener : listeners) {
+                try {
+                    listener.requestEnd(record);
+                } catch (RuntimeException e) {
+                    LOG.warn("request listener {} failed", listener.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+
+    /** Delivers what is queued, then stops. */
+    @Override
+    public void close() throws InterruptedException {
+        queue.put(POISON);
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.lakegate.server.pipeline;
+
+import dev.lakegate.protocol.scan.RequestScan;
+import dev.lakegate.protocol.usage.Usage;
+import dev.lakegate.server.governance.Caller;
+import dev.lakegate.server.http.ClientChannel;
+import dev.lakegate.server.provider.Destination;
+import dev.lakegate.server.provider.Endpoint;
+import dev.lakegate.server.surface.SurfaceRoute;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One agent request travelling through the pipeline: what arrived (immutable) and what the
+ * interceptors learned about it (set once each, in pipeline order).
+ */
+public final class Exchange {
+    private final String requestId;
+    private final Instant receivedAt;
+    private final long startNanos;
+    private final SurfaceRoute route;
+    private final Map<String, String> headers;
+    private final Map<String, String> query;
+    private final String remoteAddress;
+    private final byte[] body;
+    private final RequestScan scan;
+    private final ClientChannel client;
+
+    private Caller caller;
+    private Endpoint endpoint;
+    private Destination destination;
+    private Usage usage = Usage.NONE;
+
+    /**
+     * @param headers request headers, names lower-cased (the last value wins for repeated ones)
+     * @param scan the body's model and stream flag; null for operations without a JSON body of interest
+     */
+    public Exchange(String requestId, Instant receivedAt, long startNanos, SurfaceRoute route, Map<String, String> headers,
+            Map<String, String> query, String remoteAddress, byte[] body, RequestScan scan, ClientChannel client) {
+        this.requestId = requestId;
+        this.receivedAt = receivedAt;
+        this.startNanos = startNanos;
+        this.route = route;
+        this.headers = headers;
+        this.query = query;
+        this.remoteAddress = remoteAddress;
+        this.body = body;
+        this.scan = scan;
+        this.client = client;
+    }
+
+    public String requestId() { return requestId; }
+    public Instant receivedAt() { return receivedAt; }
+    public long startNanos() { return startNanos; }
+    public SurfaceRoute route() { return route; }
+    public Map<String, String> headers() { return headers; }
+    public String header(String lowerCaseName) { return headers.get(lowerCaseName); }
+    public Map<String, String> query() { return query; }
+    public String remoteAddress() { return remoteAddress; }
+    public byte[] body() { return body; }
+    public RequestScan scan() { return scan; }
+    public ClientChannel client() { return client; }
+
+    /** The endpoint name the agent asked for: from the URL (Gemini) or the body's {@code model}. */
+    public String requestedModel() {
+        return route.pathModel() != null ? route.pathModel() : scan == null ? null : scan.model();
+    }
+
+    /** Whether the agent asked for a streamed answer. */
+    public boolean streaming() {
+        return switch (route.operation()) {
+            case STREAM_GENERATE_CONTENT -> true;
+            case MESSAGES, CHAT_COMPLETIONS, RESPONSES -> scan != null && scan.stream();
+            case MESSAGES_COUNT_TOKENS, GENERATE_CONTENT, COUNT_TOKENS, LIST_MODELS -> false;
+        };
+    }
+
+    public Caller caller() { return caller; }
+    public void caller(Caller c) { caller = c; }
+    public Endpoint endpoint() { return endpoint; }
+    public void endpoint(Endpoint e) { endpoint = e; }
+    public Destination destination() { return destination; }
+    public void destination(Destination d) { destination = d; }
+    public Usage usage() { return usage; }
+    public void usage(Usage u) { usage = u; }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit, integration, and the official SDKs against a running gateway.
+# Installs the npm packages the end-to-end tests need into e2e/node_modules when missing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$ROOT/scripts/jdk.sh"
+JAVA_HOME="$(lakegate_find_jdk)" || exit 1
+export JAVA_HOME
+if [[ -f "$ROOT/e2e/package.json" ]]; then
+  if [[ ! -d "$ROOT/e2e/node_modules" || "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]]; then
+    echo "test.sh: installing e2e npm packages…"
+    (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+cd "$ROOT"
+exec mvn -B install "$@"
