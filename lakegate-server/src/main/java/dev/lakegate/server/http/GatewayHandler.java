@@ -145,16 +145,17 @@ public final class GatewayHandler extends Handler.Abstract {
         }
     }
 
-    /** Renders the error as a whole answer, or in-stream when the answer already started; false when the client is gone. */
+    /** Renders the error as a whole answer, or in-stream when the answer already started; false when the connection must be aborted. */
     private static boolean sendError(JettyClientChannel client, Response response, GatewayError error, WireProtocol protocol,
             SurfaceRoute route, Exchange exchange, String requestId) {
         try {
             if (client.started()) {
                 Framing framing = route.geminiFraming() != null ? route.geminiFraming()
                         : exchange != null && exchange.streaming() ? Framing.SSE : Framing.JSON;
-                if (framing != Framing.JSON) {
-                    client.write(ErrorRenderer.renderInStream(protocol, framing, error, requestId));
+                if (framing == Framing.JSON) {
+                    return false; // a unary body cannot carry an error once begun: abort, so the agent sees a broken answer, not a short one
                 }
+                client.write(ErrorRenderer.renderInStream(protocol, framing, error, requestId));
                 return true;
             }
             RenderedError rendered = ErrorRenderer.render(protocol, error, requestId);

@@ -1,0 +1,71 @@
+package dev.lakegate.protocol.usage;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import java.io.IOException;
+
+/**
+ * Usage from a JSON body or a streamed JSON array, parsed as the bytes arrive with Jackson's
+ * non-blocking parser: nothing is accumulated but the token in progress, whose size the factory's
+ * string-length constraint bounds. Past that bound, or on malformed input, parsing stops and the
+ * usage seen so far is reported.
+ */
+final class StreamingJsonUsageTap implements UsageTap {
+    private final UsageScanner scanner;
+    private JsonParser parser;
+    private ByteArrayFeeder feeder;
+    private Usage result;
+
+    StreamingJsonUsageTap(UsageDialect dialect, JsonFactory json) {
+        this.scanner = new UsageScanner(dialect);
+        try {
+            this.parser = json.createNonBlockingByteArrayParser();
+            this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        } catch (IOException e) {
+            stop();
+        }
+    }
+
+    @Override
+    public void onBytes(byte[] bytes, int offset, int length) {
+        if (parser == null || length <= 0) {
+            return;
+        }
+        try {
+            feeder.feedInput(bytes, offset, offset + length);
+            scanner.scan(parser); // drains every token, so the caller may reuse its buffer afterwards
+        } catch (IOException | RuntimeException e) {
+            stop();
+        }
+    }
+
+    @Override
+    public Usage finish() {
+        if (result == null) {
+            if (parser != null) {
+                try {
+                    feeder.endOfInput();
+                    scanner.scan(parser);
+                } catch (IOException | RuntimeException e) {
+                    // keep what was seen
+                }
+            }
+            stop();
+            result = scanner.result();
+        }
+        return result;
+    }
+
+    private void stop() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException | RuntimeException e) {
+                // nothing to release beyond buffers
+            }
+        }
+        parser = null;
+        feeder = null;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lakegate.server.governance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Secrets, their hashes, and the public ids of tokens and principals. */
+final class TokenSecrets {
+    static final String PREFIX = "lg_";
+    private static final int SECRET_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private TokenSecrets() {}
+
+    /** {@code lg_} + 32 random bytes, base64url without padding: 46 characters. */
+    static String newSecret() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String newTokenId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return "tok_" + HEX.formatHex(bytes);
+    }
+
+    /** Positive and below 2^53, so the id survives JavaScript number handling in the dashboard. */
+    static long newPrincipalId() {
+        return RANDOM.nextLong(1_000_000L, 1L << 53);
+    }
+
+    /** SHA-256 of the secret's UTF-8 bytes, lower-case hex: what the store keeps and looks up. */
+    static String hash(String secret) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HEX.formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

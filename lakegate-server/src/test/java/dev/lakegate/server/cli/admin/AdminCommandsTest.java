@@ -1,0 +1,184 @@
+package dev.lakegate.server.cli.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakegate.server.governance.Bootstrap;
+import dev.lakegate.server.governance.Caller;
+import dev.lakegate.server.governance.GovernanceFixture;
+import dev.lakegate.server.governance.PrincipalType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class AdminCommandsTest {
+    @TempDir
+    Path dir;
+
+    GovernanceFixture f;
+    TestGateway gateway;
+    String adminToken;
+    final Map<String, String> env = new HashMap<>();
+
+    @Command(name = "lakegate")
+    static final class Root {}
+
+    record Run(int code, String out, String err) {}
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new GovernanceFixture(dir);
+        adminToken = f.governance.bootstrap(Optional.empty()).generatedSecret().orElseThrow();
+        gateway = new TestGateway(f.governance);
+        env.put("LAKEGATE_URL", gateway.url());
+        env.put("LAKEGATE_TOKEN", adminToken);
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.close();
+        f.close();
+    }
+
+    Run run(String... args) {
+        CommandLine cli = AdminCommands.register(new CommandLine(new Root()), env);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void managesUsersFromTheCommandLine() throws Exception {
+        Run created = run("users", "create", "bob", "--email", "bob@example.com", "--display-name", "Bob B");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created user bob (id ").contains("tokens create --for bob");
+
+        Run list = run("users", "list");
+        assertThat(list.out().lines().findFirst().orElseThrow()).matches("ID +USER NAME +DISPLAY NAME +EMAIL +ADMIN +ACTIVE");
+        assertThat(list.out()).containsPattern("bob +Bob B +bob@example.com +no +yes").containsPattern("admin +Administrator +- +yes +yes");
+
+        JsonNode json = new ObjectMapper().readTree(run("users", "list", "--json").out());
+        assertThat(json.path("totalResults").asInt()).isEqualTo(2);
+
+        Run deleted = run("users", "delete", "bob");
+        assertThat(deleted.out()).contains("Deactivated user bob").contains("revoked their tokens");
+        assertThat(run("users", "list").out()).containsPattern("bob +Bob B +bob@example.com +no +no");
+
+        Run missing = run("users", "delete", "nobody");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("error: no user named 'nobody'");
+
+        Run duplicate = run("users", "create", "BOB");
+        assertThat(duplicate.code()).isEqualTo(1);
+        assertThat(duplicate.err()).contains("already exists");
+    }
+
+    @Test
+    void managesServicePrincipalsAndMintsTheirTokensByDisplayName() {
+        Run created = run("service-principals", "create", "ci-bot", "--application-id", "ci-app");
+        assertThat(created.out()).contains("Created service principal ci-bot (application id ci-app");
+        assertThat(run("service-principals", "list").out()).containsPattern("ci-app +ci-bot +no +yes");
+
+        Run token = run("tokens", "create", "--for", "ci-bot", "--comment", "pipeline");
+        assertThat(token.code()).as(token.err()).isZero();
+        Caller caller = f.governance.authenticator().authenticate(token.out().strip()).orElseThrow();
+        assertThat(caller.principal().type()).isEqualTo(PrincipalType.SERVICE_PRINCIPAL);
+        assertThat(caller.principal().name()).isEqualTo("ci-app");
+    }
+
+    @Test
+    void printsATokenSecretOnceAndNeverInLists() {
+        run("users", "create", "alice");
+        Run created = run("tokens", "create", "--for", "alice", "--comment", "laptop", "--lifetime-days", "30");
+        assertThat(created.code()).as(created.err()).isZero();
+        String secret = created.out().strip();
+        assertThat(secret).startsWith("lg_").doesNotContain("\n");
+        assertThat(created.err()).contains("Created token tok_").contains("for alice").contains("not shown again");
+        assertThat(f.governance.authenticator().authenticate(secret)).map(c -> c.principal().name()).contains("alice");
+
+        Run list = run("tokens", "list");
+        assertThat(list.out()).contains("TOKEN ID").containsPattern("alice +laptop").contains("active").doesNotContain(secret);
+        String tokenId = f.governance.tokens().list(Optional.empty()).stream()
+                .filter(t -> "laptop".equals(t.comment())).findFirst().orElseThrow().id();
+        assertThat(run("tokens", "list", "--for", "alice").out()).contains(tokenId).doesNotContain("bootstrap");
+
+        assertThat(run("tokens", "revoke", tokenId).out()).contains("Revoked token " + tokenId);
+        assertThat(f.governance.authenticator().authenticate(secret)).isEmpty();
+        assertThat(run("tokens", "list", "--for", "alice").out()).contains("revoked");
+
+        Run unknown = run("tokens", "create", "--for", "nobody");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no user or service principal named 'nobody'");
+        assertThat(run("tokens", "create", "--lifetime-days", "0").err()).contains("--lifetime-days must be between 1");
+    }
+
+    @Test
+    void aNonAdminManagesOnlyItsOwnTokens() {
+        run("users", "create", "alice");
+        env.put("LAKEGATE_TOKEN", run("tokens", "create", "--for", "alice").out().strip());
+
+        Run own = run("tokens", "create", "--comment", "mine");
+        assertThat(own.code()).as(own.err()).isZero();
+        Run list = run("tokens", "list");
+        assertThat(list.err()).contains("not an admin: showing your own tokens");
+        assertThat(list.out()).contains("mine").doesNotContain("bootstrap");
+        String mine = f.governance.tokens().list(Optional.empty()).stream()
+                .filter(t -> "mine".equals(t.comment())).findFirst().orElseThrow().id();
+        assertThat(run("tokens", "revoke", mine).out()).contains("Revoked token " + mine);
+
+        String adminsToken = f.governance.tokens().list(Optional.empty()).stream()
+                .filter(t -> Bootstrap.GENERATED_COMMENT.equals(t.comment())).findFirst().orElseThrow().id();
+        Run foreign = run("tokens", "revoke", adminsToken);
+        assertThat(foreign.code()).isEqualTo(1);
+        assertThat(foreign.err()).contains("you have no token");
+        Run users = run("users", "list");
+        assertThat(users.code()).isEqualTo(1);
+        assertThat(users.err()).contains("error: Only admins may call");
+    }
+
+    @Test
+    void optionsWorkBeforeOrAfterTheSubcommandAndOverrideTheEnvironment() {
+        env.clear();
+        assertThat(run("users", "--url", gateway.url(), "--token", adminToken, "list").code()).isZero();
+        assertThat(run("users", "list", "--url", gateway.url(), "--token", adminToken).code()).isZero();
+        env.put("LAKEGATE_URL", gateway.url());
+        env.put("LAKEGATE_ADMIN_TOKEN", adminToken);
+        assertThat(run("users", "list").out()).contains("admin");
+        env.remove("LAKEGATE_ADMIN_TOKEN");
+        assertThat(run("users", "list").err()).contains("no token: pass --token, or set LAKEGATE_TOKEN");
+    }
+
+    @Test
+    void explainsConnectionAndAuthenticationFailures() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Run refused = run("users", "list", "--url", "http://127.0.0.1:" + closedPort);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("no gateway at http://127.0.0.1:" + closedPort + ": start it with ./lakegate serve");
+
+        Run rejected = run("tokens", "list", "--token", "lg_wrong");
+        assertThat(rejected.code()).isEqualTo(1);
+        assertThat(rejected.err()).contains("rejected the token (401)");
+
+        assertThat(run("users", "list", "--url", "127.0.0.1:8080").err()).contains("--url must look like http://host:port");
+        Run bare = run("users");
+        assertThat(bare.code()).isEqualTo(2);
+        assertThat(bare.err()).contains("Missing subcommand: choose one of").contains("list").contains("Usage: lakegate users");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.lakegate.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakegate.protocol.WireProtocol;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+    @Test
+    void readsProvidersEndpointsAndDefaults() {
+        GatewayConfig c = GatewayConfig.parse("""
+                server:
+                  port: 9090
+                  max_request_bytes: 1024
+                providers:
+                  - name: anthropic
+                    type: anthropic
+                    api_key_env: ANTHROPIC_API_KEY
+                    first_byte_timeout_ms: 5000
+                  - name: vllm
+                    type: openai-compatible
+                    base_url: http://127.0.0.1:8000/v1
+                endpoints:
+                  - name: claude-opus
+                    destinations:
+                      - {provider: anthropic, model: claude-opus-4-1, weight: 80}
+                      - {provider: vllm, model: qwen, priority: 1}
+                """, "test.yaml");
+        assertThat(c.server().port()).isEqualTo(9090);
+        assertThat(c.server().maxRequestBytes()).isEqualTo(1024);
+        assertThat(c.server().shutdownGraceSeconds()).isEqualTo(30);
+        assertThat(c.providers().get(0).firstByteTimeoutMs()).isEqualTo(5000);
+        assertThat(c.providers().get(1).type().protocols()).containsExactly(WireProtocol.OPENAI_CHAT);
+        assertThat(c.endpoints().get(0).destinations()).extracting(DestinationConfig::weight).containsExactly(80, 100);
+        assertThat(c.endpoints().get(0).destinations()).extracting(DestinationConfig::priority).containsExactly(0, 1);
+    }
+
+    @Test
+    void emptyFileIsAGatewayWithDefaults() {
+        GatewayConfig c = GatewayConfig.parse("", "empty");
+        assertThat(c.server().port()).isEqualTo(8080);
+        assertThat(c.server().maxRequestBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(c.endpoints()).isEmpty();
+    }
+
+    @Test
+    void refusesMistakesWithTheReason() {
+        assertThatThrownBy(() -> GatewayConfig.parse("endpoints:\n  - name: x\n    destinations: [{provider: nope, model: m}]\n", "f.yaml"))
+                .hasMessageContaining("f.yaml").hasMessageContaining("unknown provider 'nope'");
+        assertThatThrownBy(() -> GatewayConfig.parse("providers:\n  - {name: a, type: martian}\n", "f.yaml"))
+                .hasMessageContaining("martian");
+        assertThatThrownBy(() -> GatewayConfig.parse("providers:\n  - {name: a, type: openai-compatible}\n", "f.yaml"))
+                .hasMessageContaining("needs a base_url");
+        assertThatThrownBy(() -> GatewayConfig.parse("server:\n  prot: 1\n", "f.yaml")).hasMessageContaining("prot");
+        assertThatThrownBy(() -> GatewayConfig.parse("providers:\n  - {name: a, type: scripted}\n  - {name: a, type: scripted}\n", "f"))
+                .hasMessageContaining("defined twice");
+        assertThatThrownBy(() -> GatewayConfig.parse("providers:\n  - {name: a, type: scripted}\nendpoints:\n  - {name: e}\n", "f"))
+                .hasMessageContaining("no destinations");
+    }
+}
