@@ -1,0 +1,61 @@
+package dev.lakegate.protocol.anthropic;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakegate.protocol.canonical.ContentBlock;
+import dev.lakegate.protocol.canonical.Json;
+import dev.lakegate.protocol.canonical.StopReason;
+import dev.lakegate.protocol.usage.Usage;
+import java.util.List;
+
+/** Anthropic Messages names and shapes shared by the unary and streaming writers. */
+final class AnthropicWire {
+    private AnthropicWire() {}
+
+    static String stopReason(StopReason reason) {
+        return switch (reason) {
+            case END_TURN, ERROR -> "end_turn"; // Anthropic has no error stop: the turn simply ended
+            case MAX_TOKENS -> "max_tokens";
+            case STOP_SEQUENCE -> "stop_sequence";
+            case TOOL_USE -> "tool_use";
+            case PAUSE_TURN -> "pause_turn";
+            case REFUSAL, CONTENT_FILTER -> "refusal";
+        };
+    }
+
+    /** Anthropic counts cache reads and writes beside {@code input_tokens}, not inside it. */
+    static ObjectNode usage(Usage usage) {
+        ObjectNode u = Json.object();
+        u.put("input_tokens", Math.max(0, usage.inputTokens() - usage.cacheReadTokens() - usage.cacheCreationTokens()));
+        u.put("cache_creation_input_tokens", usage.cacheCreationTokens());
+        u.put("cache_read_input_tokens", usage.cacheReadTokens());
+        u.put("output_tokens", usage.outputTokens());
+        return u;
+    }
+
+    /** The message object; {@code stopReason} null while streaming has not finished. */
+    static ObjectNode message(String id, String model, List<ContentBlock> content, StopReason stopReason, Usage usage) {
+        ObjectNode m = Json.object();
+        m.put("id", id);
+        m.put("type", "message");
+        m.put("role", "assistant");
+        m.put("model", model);
+        ArrayNode blocks = m.putArray("content");
+        content.forEach(b -> blocks.add(block(b)));
+        m.put("stop_reason", stopReason == null ? null : stopReason(stopReason));
+        m.putNull("stop_sequence");
+        m.set("usage", usage(usage));
+        return m;
+    }
+
+    static ObjectNode block(ContentBlock block) {
+        ObjectNode b = Json.object();
+        switch (block) {
+            case ContentBlock.Text t -> b.put("type", "text").put("text", t.text());
+            case ContentBlock.Thinking t -> b.put("type", "thinking").put("thinking", t.text())
+                    .put("signature", t.signature() == null ? "" : t.signature());
+            case ContentBlock.ToolUse t -> b.put("type", "tool_use").put("id", t.id()).put("name", t.name()).set("input", t.input());
+        }
+        return b;
+    }
+}
