@@ -82,8 +82,8 @@ public final class PassthroughLane {
 
     private static byte[] upstreamBody(Exchange exchange) {
         RequestScan scan = exchange.scan();
-        if (scan == null) {
-            return exchange.body();
+        if (scan == null || exchange.route().pathModel() != null) {
+            return exchange.body(); // Gemini names the model in the URL, which is built for the destination
         }
         byte[] body = scan.withModel(exchange.body(), exchange.destination().model());
         if (exchange.route().operation() == Operation.CHAT_COMPLETIONS && scan.stream() && !scan.hasStreamOptions()) {

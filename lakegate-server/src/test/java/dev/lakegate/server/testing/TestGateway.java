@@ -1,0 +1,169 @@
+package dev.lakegate.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakegate.server.Gateway;
+import dev.lakegate.server.config.GatewayConfig;
+import dev.lakegate.server.observe.RequestRecord;
+import dev.lakegate.server.provider.scripted.ScriptedUpstream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real gateway for tests: in-process on a random loopback port, a throwaway data folder, a
+ * supplied admin token, the built-in scripted model, and one endpoint per agent surface. Every
+ * finished request's {@link RequestRecord} is kept for assertions.
+ */
+public final class TestGateway implements AutoCloseable {
+    /** Endpoint names, and the upstream models the scripted provider serves them with. */
+    public static final String CLAUDE = "e2e-claude";
+    public static final String CLAUDE_UPSTREAM = "claude-sonnet-4-5";
+    public static final String GPT = "e2e-gpt";
+    public static final String GPT_UPSTREAM = "gpt-5";
+    public static final String CURSOR = "e2e-cursor";
+    public static final String CURSOR_UPSTREAM = "gpt-4.1";
+    public static final String GEMINI = "e2e-gemini";
+    public static final String GEMINI_UPSTREAM = "gemini-2.5-pro";
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A personal access token as the token API returns it once. */
+    public record Token(String id, String secret) {
+        @Override
+        public String toString() {
+            return "Token[" + id + "]";
+        }
+    }
+
+    private final Path dataDir;
+    private final Gateway gateway;
+    private final String adminToken;
+    private final BlockingQueue<RequestRecord> records;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestGateway(Path dataDir, Gateway gateway, String adminToken, BlockingQueue<RequestRecord> records) {
+        this.dataDir = dataDir;
+        this.gateway = gateway;
+        this.adminToken = adminToken;
+        this.records = records;
+    }
+
+    public static TestGateway start() throws Exception {
+        return start("", "");
+    }
+
+    /**
+     * @param serverExtra more {@code server:} settings in YAML flow style, e.g. {@code "max_request_bytes: 1024"}, or empty
+     * @param moreEndpoints more endpoints as YAML list items (indented by 2), or empty
+     */
+    public static TestGateway start(String serverExtra, String moreEndpoints) throws Exception {
+        String yaml = """
+                server: {host: 127.0.0.1, port: 0%s}
+                providers:
+                  - {name: scripted, type: scripted}
+                  - {name: nowhere, type: openai-compatible, base_url: "http://127.0.0.1:9/v1", connect_timeout_ms: 2000}
+                endpoints:
+                  - {name: %s, destinations: [{provider: scripted, model: %s}]}
+                  - {name: %s, destinations: [{provider: scripted, model: %s}]}
+                  - {name: %s, destinations: [{provider: scripted, model: %s}]}
+                  - {name: %s, destinations: [{provider: scripted, model: %s}]}
+                  - {name: unreachable, destinations: [{provider: nowhere, model: m}]}
+                %s""".formatted(serverExtra.isBlank() ? "" : ", " + serverExtra,
+                CLAUDE, CLAUDE_UPSTREAM, GPT, GPT_UPSTREAM, CURSOR, CURSOR_UPSTREAM, GEMINI, GEMINI_UPSTREAM, moreEndpoints);
+        GatewayConfig config = GatewayConfig.parse(yaml, "test");
+        Path dataDir = Files.createTempDirectory("lakegate-test-");
+        String adminToken = "test-admin-" + UUID.randomUUID();
+        BlockingQueue<RequestRecord> records = new LinkedBlockingQueue<>();
+        // No provider reads the environment here: the scripted provider's key is built in.
+        Gateway gateway = Gateway.start(new Gateway.Options(config, dataDir, Optional.of(adminToken), name -> null, List.of(records::add)));
+        return new TestGateway(dataDir, gateway, adminToken, records);
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public URI baseUrl() {
+        return gateway.baseUrl();
+    }
+
+    public URI url(String pathAndQuery) {
+        return URI.create(baseUrl() + pathAndQuery);
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public ScriptedUpstream scripted() {
+        return gateway.scripted().orElseThrow(() -> new IllegalStateException("the gateway started no scripted model"));
+    }
+
+    /** The next finished request's record (records arrive off the request thread, so this waits). */
+    public RequestRecord nextRecord() throws InterruptedException {
+        RequestRecord r = records.poll(10, TimeUnit.SECONDS);
+        if (r == null) {
+            throw new AssertionError("no request record within 10 s");
+        }
+        return r;
+    }
+
+    /** Forgets the records of earlier requests. */
+    public void clearRecords() {
+        records.clear();
+    }
+
+    /** Creates a token for the admin through {@code POST /api/2.0/token/create}. */
+    public Token createToken(String comment, Long lifetimeSeconds) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("comment", comment);
+        if (lifetimeSeconds != null) {
+            body.put("lifetime_seconds", lifetimeSeconds);
+        }
+        JsonNode created = admin("/api/2.0/token/create", body);
+        return new Token(created.path("token_info").path("token_id").asText(), created.path("token_value").asText());
+    }
+
+    /** Revokes a token through {@code POST /api/2.0/token/delete}. */
+    public void revokeToken(Token token) throws IOException, InterruptedException {
+        admin("/api/2.0/token/delete", JSON.createObjectNode().put("token_id", token.id()));
+    }
+
+    private JsonNode admin(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(path))
+                .header("authorization", "Bearer " + adminToken)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            gateway.close();
+        } finally {
+            http.close();
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
