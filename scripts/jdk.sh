@@ -22,3 +22,12 @@ lakegate_find_jdk() {
   fi
   echo "$best"
 }
+
+# Maven's bundled Guava touches sun.misc.Unsafe; JDK 24+ warns about it on every build. Silence that noise only.
+lakegate_maven_opts() {
+  local major
+  major="$(lakegate_jdk_major "$JAVA_HOME")"
+  if [[ -n "$major" && "$major" -ge 24 ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}
