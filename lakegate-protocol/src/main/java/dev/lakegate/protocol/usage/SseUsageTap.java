@@ -21,6 +21,7 @@ final class SseUsageTap implements UsageTap {
     private final SseParser parser;
     private boolean stopped;
     private Usage result;
+    private long events;
 
     SseUsageTap(UsageDialect dialect, JsonFactory json, int maxEventBytes) {
         this.dialect = dialect;
@@ -57,7 +58,13 @@ final class SseUsageTap implements UsageTap {
         return result;
     }
 
+    @Override
+    public long eventsSeen() {
+        return events;
+    }
+
     private void onEvent(String event, byte[] data, int length) {
+        events++;
         if (!dialect.mayCarryUsage(event) || indexOf(data, length, USAGE_KEY) < 0) {
             return;
         }

@@ -11,4 +11,12 @@ public interface UsageTap {
 
     /** The usage reported by the upstream, or {@link Usage#NONE} with estimated=false if none was seen. */
     Usage finish();
+
+    /**
+     * Complete stream events seen so far (SSE events), so an error appended to a broken stream can
+     * continue its numbering (OpenAI Responses' {@code sequence_number}); 0 for other framings.
+     */
+    default long eventsSeen() {
+        return 0;
+    }
 }

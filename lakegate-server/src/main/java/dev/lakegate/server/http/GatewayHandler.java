@@ -155,7 +155,7 @@ public final class GatewayHandler extends Handler.Abstract {
                 if (framing == Framing.JSON) {
                     return false; // a unary body cannot carry an error once begun: abort, so the agent sees a broken answer, not a short one
                 }
-                client.write(ErrorRenderer.renderInStream(protocol, framing, error, requestId));
+                client.write(ErrorRenderer.renderInStream(protocol, framing, error, requestId, exchange == null ? 0 : exchange.streamEventsSent()));
                 return true;
             }
             RenderedError rendered = ErrorRenderer.render(protocol, error, requestId);

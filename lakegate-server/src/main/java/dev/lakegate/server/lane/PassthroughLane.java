@@ -3,7 +3,6 @@ package dev.lakegate.server.lane;
 import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.WireProtocol;
 import dev.lakegate.protocol.error.ErrorCategory;
-import dev.lakegate.protocol.error.ErrorRenderer;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.protocol.scan.RequestScan;
@@ -53,23 +52,25 @@ public final class PassthroughLane {
             ClientChannel client = exchange.client();
             client.start(response.status(), HeaderPolicy.clientResponse(response.headers()));
             UsageTap tap = UsageTaps.forResponse(protocol, framing);
-            relay(exchange, response.body(), client, tap, protocol, framing);
-            exchange.usage(tap.finish());
+            try {
+                relay(exchange, response.body(), client, tap);
+            } finally {
+                exchange.usage(tap.finish());
+                exchange.streamEventsSent(tap.eventsSeen());
+            }
         }
     }
 
-    private static void relay(Exchange exchange, InputStream in, ClientChannel client, UsageTap tap, WireProtocol protocol, Framing framing)
-            throws IOException {
+    /** Copies the upstream body to the agent; a broken upstream becomes a gateway error the handler ends the stream with. */
+    private static void relay(Exchange exchange, InputStream in, ClientChannel client, UsageTap tap) throws IOException {
         byte[] buffer = new byte[CHUNK];
         while (true) {
             int n;
             try {
                 n = in.read(buffer);
             } catch (IOException e) {
-                GatewayError error = GatewayError.of(ErrorCategory.UPSTREAM_ERROR,
-                        "Upstream provider '" + exchange.destination().provider().name() + "' broke off the response: " + e.getMessage());
-                client.write(ErrorRenderer.renderInStream(protocol, framing, error, exchange.requestId()));
-                throw new GatewayException(error);
+                throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_ERROR,
+                        "Upstream provider '" + exchange.destination().provider().name() + "' broke off the response: " + e.getMessage()));
             }
             if (n < 0) {
                 return;

@@ -30,9 +30,10 @@ public final class Exchange {
     private Endpoint endpoint;
     private Destination destination;
     private Usage usage = Usage.NONE;
+    private long streamEventsSent;
 
     /**
-     * @param headers request headers, names lower-cased (the last value wins for repeated ones)
+     * @param headers request headers, names lower-cased (repeated ones joined with commas)
      * @param scan the body's model and stream flag; null for operations without a JSON body of interest
      */
     public Exchange(String requestId, Instant receivedAt, long startNanos, SurfaceRoute route, Map<String, String> headers,
@@ -83,4 +84,7 @@ public final class Exchange {
     public void destination(Destination d) { destination = d; }
     public Usage usage() { return usage; }
     public void usage(Usage u) { usage = u; }
+    /** Stream events relayed to the agent so far, so an in-stream error can continue their numbering. */
+    public long streamEventsSent() { return streamEventsSent; }
+    public void streamEventsSent(long n) { streamEventsSent = n; }
 }

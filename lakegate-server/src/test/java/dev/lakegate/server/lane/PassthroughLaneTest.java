@@ -165,6 +165,8 @@ class PassthroughLaneTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("event: message_start").contains("event: error\ndata: {\"type\":\"error\"")
                 .doesNotContain("message_stop");
+        assertThat(response.body().split("event: error", -1)).as("exactly one error event").hasSize(2);
+        assertThat(response.body()).endsWith("\n\n");
         RequestRecord record = gw.nextRecord();
         assertThat(record.errorType()).isEqualTo("UPSTREAM_ERROR");
         assertThat(record.statusCode()).isEqualTo(200);

@@ -19,9 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -53,10 +51,14 @@ public final class TestGateway implements AutoCloseable {
     private final Path dataDir;
     private final Gateway gateway;
     private final String adminToken;
-    private final BlockingQueue<RequestRecord> records;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<RequestRecord> records;
+    private int consumed;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private TestGateway(Path dataDir, Gateway gateway, String adminToken, BlockingQueue<RequestRecord> records) {
+    private TestGateway(Path dataDir, Gateway gateway, String adminToken, List<RequestRecord> records) {
         this.dataDir = dataDir;
         this.gateway = gateway;
         this.adminToken = adminToken;
@@ -65,6 +67,11 @@ public final class TestGateway implements AutoCloseable {
 
     public static TestGateway start() throws Exception {
         return start("", "");
+    }
+
+    /** @param serverExtra more {@code server:} settings in YAML flow style, e.g. {@code "max_request_bytes: 1024"}, or empty */
+    public static TestGateway start(String serverExtra) throws Exception {
+        return start(serverExtra, "");
     }
 
     /**
@@ -88,7 +95,7 @@ public final class TestGateway implements AutoCloseable {
         GatewayConfig config = GatewayConfig.parse(yaml, "test");
         Path dataDir = Files.createTempDirectory("lakegate-test-");
         String adminToken = "test-admin-" + UUID.randomUUID();
-        BlockingQueue<RequestRecord> records = new LinkedBlockingQueue<>();
+        List<RequestRecord> records = new CopyOnWriteArrayList<>();
         // No provider reads the environment here: the scripted provider's key is built in.
         Gateway gateway = Gateway.start(new Gateway.Options(config, dataDir, Optional.of(adminToken), name -> null, List.of(records::add)));
         return new TestGateway(dataDir, gateway, adminToken, records);
@@ -114,18 +121,67 @@ public final class TestGateway implements AutoCloseable {
         return gateway.scripted().orElseThrow(() -> new IllegalStateException("the gateway started no scripted model"));
     }
 
-    /** The next finished request's record (records arrive off the request thread, so this waits). */
-    public RequestRecord nextRecord() throws InterruptedException {
-        RequestRecord r = records.poll(10, TimeUnit.SECONDS);
-        if (r == null) {
-            throw new AssertionError("no request record within 10 s");
+    /** The next finished request's record, in order of completion (records arrive off the request thread, so this waits). */
+    public synchronized RequestRecord nextRecord() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (records.size() <= consumed) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no request record within 10 s");
+            }
+            Thread.sleep(10);
         }
-        return r;
+        return records.get(consumed++);
     }
 
     /** Forgets the records of earlier requests. */
-    public void clearRecords() {
+    public synchronized void clearRecords() {
         records.clear();
+        consumed = 0;
+    }
+
+    /** The request records so far, once the listener bus (which delivers off the request thread) has gone quiet. */
+    public List<RequestRecord> settledRecords() throws InterruptedException {
+        int seen = -1;
+        for (int i = 0; i < 50 && seen != records.size(); i++) {
+            seen = records.size();
+            Thread.sleep(100);
+        }
+        return List.copyOf(records);
+    }
+
+    /** The record of the request the gateway answered with {@code x-request-id: requestId}. */
+    public RequestRecord awaitRecord(String requestId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        do {
+            for (RequestRecord r : records) {
+                if (r.requestId().equals(requestId)) {
+                    return r;
+                }
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the gateway published no request record for " + requestId + " within 5 s");
+    }
+
+    /** A request to the gateway; {@code token} null sends no credential. */
+    public HttpRequest.Builder request(String pathAndQuery, String token, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url(pathAndQuery)).timeout(Duration.ofSeconds(30));
+        if (contentType != null) {
+            b.header("content-type", contentType);
+        }
+        if (token != null) {
+            b.header("authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    /** {@code POST} with a body of known length; {@code token} null sends no credential. */
+    public HttpResponse<String> post(String pathAndQuery, byte[] body, String token, String contentType) throws IOException, InterruptedException {
+        return send(request(pathAndQuery, token, contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Creates a token for the admin through {@code POST /api/2.0/token/create}. */
@@ -144,11 +200,7 @@ public final class TestGateway implements AutoCloseable {
     }
 
     private JsonNode admin(String path, JsonNode body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(path))
-                .header("authorization", "Bearer " + adminToken)
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(path, JSON.writeValueAsBytes(body), adminToken, "application/json");
         if (response.statusCode() != 200) {
             throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
