@@ -48,6 +48,6 @@ final class DemoConfig {
                 endpoints.add(new EndpointConfig(r.endpoint(), List.of(new DestinationConfig(r.provider(), r.model(), null, null))));
             }
         }
-        return new GatewayConfig(new ServerConfig("0.0.0.0", port, null, null), providers, endpoints);
+        return new GatewayConfig(new ServerConfig("0.0.0.0", port, null, null, null), providers, endpoints);
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lakegate} command line. */
-@Command(name = "lakegate", mixinStandardHelpOptions = true, version = "Lakegate 0.1.0",
+@Command(name = "lakegate", mixinStandardHelpOptions = true, version = "Lakegate 0.1.0", scope = CommandLine.ScopeType.INHERIT,
         description = "A self-hosted AI gateway for coding agents.",
         subcommands = {ServeCommand.class, DemoCommand.class})
 public final class Main {

@@ -24,7 +24,7 @@ public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers,
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public GatewayConfig {
-        server = server == null ? new ServerConfig(null, null, null, null) : server;
+        server = server == null ? new ServerConfig(null, null, null, null, null) : server;
         providers = providers == null ? List.of() : List.copyOf(providers);
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
     }
