@@ -6,28 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakegate.server.governance.Bootstrap;
 import dev.lakegate.server.governance.Caller;
-import dev.lakegate.server.governance.GovernanceFixture;
+import dev.lakegate.server.governance.Governance;
 import dev.lakegate.server.governance.PrincipalType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import dev.lakegate.server.testing.TestGateway;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 class AdminCommandsTest {
-    @TempDir
-    Path dir;
-
-    GovernanceFixture f;
     TestGateway gateway;
+    Governance governance;
     String adminToken;
     final Map<String, String> env = new HashMap<>();
 
@@ -38,17 +34,16 @@ class AdminCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        f = new GovernanceFixture(dir);
-        adminToken = f.governance.bootstrap(Optional.empty()).generatedSecret().orElseThrow();
-        gateway = new TestGateway(f.governance);
-        env.put("LAKEGATE_URL", gateway.url());
+        gateway = TestGateway.start();
+        governance = gateway.gateway().governance();
+        adminToken = gateway.adminToken();
+        env.put("LAKEGATE_URL", gateway.baseUrl().toString());
         env.put("LAKEGATE_TOKEN", adminToken);
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         gateway.close();
-        f.close();
     }
 
     Run run(String... args) {
@@ -95,7 +90,7 @@ class AdminCommandsTest {
 
         Run token = run("tokens", "create", "--for", "ci-bot", "--comment", "pipeline");
         assertThat(token.code()).as(token.err()).isZero();
-        Caller caller = f.governance.authenticator().authenticate(token.out().strip()).orElseThrow();
+        Caller caller = governance.authenticator().authenticate(token.out().strip()).orElseThrow();
         assertThat(caller.principal().type()).isEqualTo(PrincipalType.SERVICE_PRINCIPAL);
         assertThat(caller.principal().name()).isEqualTo("ci-app");
     }
@@ -108,16 +103,16 @@ class AdminCommandsTest {
         String secret = created.out().strip();
         assertThat(secret).startsWith("lg_").doesNotContain("\n");
         assertThat(created.err()).contains("Created token tok_").contains("for alice").contains("not shown again");
-        assertThat(f.governance.authenticator().authenticate(secret)).map(c -> c.principal().name()).contains("alice");
+        assertThat(governance.authenticator().authenticate(secret)).map(c -> c.principal().name()).contains("alice");
 
         Run list = run("tokens", "list");
         assertThat(list.out()).contains("TOKEN ID").containsPattern("alice +laptop").contains("active").doesNotContain(secret);
-        String tokenId = f.governance.tokens().list(Optional.empty()).stream()
+        String tokenId = governance.tokens().list(Optional.empty()).stream()
                 .filter(t -> "laptop".equals(t.comment())).findFirst().orElseThrow().id();
         assertThat(run("tokens", "list", "--for", "alice").out()).contains(tokenId).doesNotContain("bootstrap");
 
         assertThat(run("tokens", "revoke", tokenId).out()).contains("Revoked token " + tokenId);
-        assertThat(f.governance.authenticator().authenticate(secret)).isEmpty();
+        assertThat(governance.authenticator().authenticate(secret)).isEmpty();
         assertThat(run("tokens", "list", "--for", "alice").out()).contains("revoked");
 
         Run unknown = run("tokens", "create", "--for", "nobody");
@@ -136,12 +131,12 @@ class AdminCommandsTest {
         Run list = run("tokens", "list");
         assertThat(list.err()).contains("not an admin: showing your own tokens");
         assertThat(list.out()).contains("mine").doesNotContain("bootstrap");
-        String mine = f.governance.tokens().list(Optional.empty()).stream()
+        String mine = governance.tokens().list(Optional.empty()).stream()
                 .filter(t -> "mine".equals(t.comment())).findFirst().orElseThrow().id();
         assertThat(run("tokens", "revoke", mine).out()).contains("Revoked token " + mine);
 
-        String adminsToken = f.governance.tokens().list(Optional.empty()).stream()
-                .filter(t -> Bootstrap.GENERATED_COMMENT.equals(t.comment())).findFirst().orElseThrow().id();
+        String adminsToken = governance.tokens().list(Optional.empty()).stream()
+                .filter(t -> Bootstrap.SUPPLIED_COMMENT.equals(t.comment())).findFirst().orElseThrow().id();
         Run foreign = run("tokens", "revoke", adminsToken);
         assertThat(foreign.code()).isEqualTo(1);
         assertThat(foreign.err()).contains("you have no token");
@@ -153,9 +148,9 @@ class AdminCommandsTest {
     @Test
     void optionsWorkBeforeOrAfterTheSubcommandAndOverrideTheEnvironment() {
         env.clear();
-        assertThat(run("users", "--url", gateway.url(), "--token", adminToken, "list").code()).isZero();
-        assertThat(run("users", "list", "--url", gateway.url(), "--token", adminToken).code()).isZero();
-        env.put("LAKEGATE_URL", gateway.url());
+        assertThat(run("users", "--url", gateway.baseUrl().toString(), "--token", adminToken, "list").code()).isZero();
+        assertThat(run("users", "list", "--url", gateway.baseUrl().toString(), "--token", adminToken).code()).isZero();
+        env.put("LAKEGATE_URL", gateway.baseUrl().toString());
         env.put("LAKEGATE_ADMIN_TOKEN", adminToken);
         assertThat(run("users", "list").out()).contains("admin");
         env.remove("LAKEGATE_ADMIN_TOKEN");
