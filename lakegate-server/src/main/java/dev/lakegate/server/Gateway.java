@@ -18,7 +18,7 @@ import dev.lakegate.server.pipeline.Dispatch;
 import dev.lakegate.server.pipeline.ListModels;
 import dev.lakegate.server.pipeline.Pipeline;
 import dev.lakegate.server.pipeline.ResolveEndpoint;
-import dev.lakegate.server.pipeline.SelectDestination;
+import dev.lakegate.server.pipeline.PlanRoute;
 import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.provider.UpstreamClient;
 import dev.lakegate.server.provider.scripted.ScriptedUpstream;
@@ -88,7 +88,7 @@ public final class Gateway implements AutoCloseable {
                 new Authenticate(governance.authenticator()),
                 new ListModels(endpoints, clock.instant()),
                 new ResolveEndpoint(endpoints),
-                new SelectDestination(),
+                new PlanRoute(),
                 new Dispatch(new PassthroughLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());

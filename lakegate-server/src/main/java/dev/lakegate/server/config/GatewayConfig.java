@@ -75,11 +75,15 @@ public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers,
             require(e.name() != null && !e.name().isBlank(), source, "an endpoint has no name");
             require(endpointNames.add(e.name()), source, "endpoint '" + e.name() + "' is defined twice");
             require(!e.destinations().isEmpty(), source, "endpoint '" + e.name() + "' has no destinations");
+            for (String alias : e.aliases()) {
+                require(alias != null && !alias.isBlank() && !alias.equals("*"), source, "endpoint '" + e.name() + "' has an empty or match-all alias");
+            }
             for (DestinationConfig d : e.destinations()) {
                 require(providerNames.contains(d.provider()), source,
                         "endpoint '" + e.name() + "' names unknown provider '" + d.provider() + "'");
                 require(d.model() != null && !d.model().isBlank(), source, "endpoint '" + e.name() + "' has a destination without a model");
                 require(d.weight() >= 0, source, "endpoint '" + e.name() + "' has a negative weight");
+                require(d.timeoutMs() == null || d.timeoutMs() > 0, source, "endpoint '" + e.name() + "' has a non-positive timeout_ms");
             }
         }
     }

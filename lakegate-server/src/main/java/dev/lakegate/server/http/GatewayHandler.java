@@ -24,6 +24,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -195,7 +196,8 @@ public final class GatewayHandler extends Handler.Abstract {
                 exchange == null ? Usage.NONE : exchange.usage(),
                 (end - start) / 1_000_000,
                 client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,
-                disconnected));
+                disconnected,
+                exchange == null ? List.of() : exchange.attempts()));
     }
 
     private static void requireJson(String contentType) {

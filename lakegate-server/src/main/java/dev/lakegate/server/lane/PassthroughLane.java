@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * and credentials swapped, and the answer comes back byte for byte as it arrives, each chunk
  * flushed, while a tap reads its usage. A client that goes away cancels the upstream call.
  */
-public final class PassthroughLane {
+public final class PassthroughLane implements Lane {
     private static final int CHUNK = 16 * 1024;
     private final UpstreamClient upstream;
 
@@ -34,30 +34,27 @@ public final class PassthroughLane {
         this.upstream = upstream;
     }
 
-    public void handle(Exchange exchange) throws IOException {
-        Destination destination = exchange.destination();
+    @Override
+    public UpstreamResponse send(Exchange exchange, Destination destination) {
         Provider provider = destination.provider();
         Operation op = exchange.route().operation();
         WireProtocol protocol = op.protocol();
-        Framing framing = responseFraming(exchange);
-        URI uri = provider.uri(op, protocol, destination.model(), exchange.route().geminiApiVersion(), framing, clientQuery(exchange));
+        URI uri = provider.uri(op, protocol, destination.model(), exchange.route().geminiApiVersion(), responseFraming(exchange),
+                clientQuery(exchange));
         Map<String, String> headers = HeaderPolicy.upstreamRequest(exchange.headers(), provider.authHeaders(protocol));
+        return upstream.send(provider, destination.firstByteTimeout(), uri, headers, upstreamBody(exchange, destination));
+    }
 
-        try (UpstreamResponse response = upstream.send(provider, uri, headers, upstreamBody(exchange))) {
-            if (response.status() == 401 || response.status() == 403) {
-                // The provider refused Lakegate's key, not the agent's token: say so, and do not let the agent think its token is bad.
-                throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_ERROR, "Upstream provider '" + provider.name()
-                        + "' rejected the gateway's credential (HTTP " + response.status() + "); check its API key configuration"));
-            }
-            ClientChannel client = exchange.client();
-            client.start(response.status(), HeaderPolicy.clientResponse(response.headers()));
-            UsageTap tap = UsageTaps.forResponse(protocol, framing);
-            try {
-                relay(exchange, response.body(), client, tap);
-            } finally {
-                exchange.usage(tap.finish());
-                exchange.streamEventsSent(tap.eventsSeen());
-            }
+    @Override
+    public void relay(Exchange exchange, UpstreamResponse response) throws IOException {
+        ClientChannel client = exchange.client();
+        client.start(response.status(), HeaderPolicy.clientResponse(response.headers()));
+        UsageTap tap = UsageTaps.forResponse(exchange.route().operation().protocol(), responseFraming(exchange));
+        try {
+            relay(exchange, response.body(), client, tap);
+        } finally {
+            exchange.usage(tap.finish());
+            exchange.streamEventsSent(tap.eventsSeen());
         }
     }
 
@@ -81,12 +78,12 @@ public final class PassthroughLane {
         }
     }
 
-    private static byte[] upstreamBody(Exchange exchange) {
+    private static byte[] upstreamBody(Exchange exchange, Destination destination) {
         RequestScan scan = exchange.scan();
         if (scan == null || exchange.route().pathModel() != null) {
             return exchange.body(); // Gemini names the model in the URL, which is built for the destination
         }
-        byte[] body = scan.withModel(exchange.body(), exchange.destination().model());
+        byte[] body = scan.withModel(exchange.body(), destination.model());
         if (exchange.route().operation() == Operation.CHAT_COMPLETIONS && scan.stream() && !scan.hasStreamOptions()) {
             // Chat streams carry usage only when asked to; without it every streamed request would be estimated.
             body = RequestScan.withIncludeUsage(body);
@@ -94,7 +91,7 @@ public final class PassthroughLane {
         return body;
     }
 
-    private static Framing responseFraming(Exchange exchange) {
+    static Framing responseFraming(Exchange exchange) {
         if (exchange.route().geminiFraming() != null) {
             return exchange.route().geminiFraming();
         }

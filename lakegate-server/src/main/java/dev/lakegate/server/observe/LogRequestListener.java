@@ -38,6 +38,7 @@ public final class LogRequestListener implements RequestListener {
                 .put("ttfb_ms", r.timeToFirstByteMs())
                 .put("client_disconnected", r.clientDisconnected());
         line.set("request_tags", JSON.valueToTree(r.requestTags()));
+        line.set("attempts", JSON.valueToTree(r.attempts()));
         try {
             LOG.info(JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {

@@ -4,10 +4,13 @@ import dev.lakegate.protocol.scan.RequestScan;
 import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.http.ClientChannel;
+import dev.lakegate.server.observe.Attempt;
 import dev.lakegate.server.provider.Destination;
 import dev.lakegate.server.provider.Endpoint;
 import dev.lakegate.server.surface.SurfaceRoute;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +31,9 @@ public final class Exchange {
 
     private Caller caller;
     private Endpoint endpoint;
+    private List<Destination> plan = List.of();
     private Destination destination;
+    private final List<Attempt> attempts = new ArrayList<>(1);
     private Usage usage = Usage.NONE;
     private long streamEventsSent;
 
@@ -80,8 +85,14 @@ public final class Exchange {
     public void caller(Caller c) { caller = c; }
     public Endpoint endpoint() { return endpoint; }
     public void endpoint(Endpoint e) { endpoint = e; }
+    /** Destinations to try, in order: the first, then its fallbacks. */
+    public List<Destination> plan() { return plan; }
+    public void plan(List<Destination> p) { plan = List.copyOf(p); }
+    /** The destination being tried, or that served the answer. */
     public Destination destination() { return destination; }
     public void destination(Destination d) { destination = d; }
+    public List<Attempt> attempts() { return List.copyOf(attempts); }
+    public void attempt(Attempt a) { attempts.add(a); }
     public Usage usage() { return usage; }
     public void usage(Usage u) { usage = u; }
     /** Stream events relayed to the agent so far, so an in-stream error can continue their numbering. */

@@ -6,10 +6,15 @@ import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderConfig;
 import dev.lakegate.server.config.ProviderType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -17,7 +22,10 @@ import java.util.function.Function;
  * Replaced wholesale on reconfiguration (readers never see a half-built registry).
  */
 public final class EndpointRegistry {
-    private volatile Map<String, Endpoint> endpoints = Map.of();
+    /** Names and exact aliases → endpoint; patterns in configuration order. Swapped together on reload. */
+    private record Index(Map<String, Endpoint> byName, Map<String, Endpoint> byAlias, List<Map.Entry<Pattern, Endpoint>> patterns) {}
+
+    private volatile Index index = new Index(Map.of(), Map.of(), List.of());
 
     /**
      * @param env reads provider credentials from the environment (tests pass their own)
@@ -28,25 +36,65 @@ public final class EndpointRegistry {
         for (ProviderConfig p : config.providers()) {
             providers.put(p.name(), provider(p, env, scriptedBaseUrl));
         }
-        Map<String, Endpoint> next = new LinkedHashMap<>();
+        Map<String, Endpoint> byName = new LinkedHashMap<>();
+        Map<String, Endpoint> byAlias = new HashMap<>();
+        List<Map.Entry<Pattern, Endpoint>> patterns = new ArrayList<>();
         for (EndpointConfig e : config.endpoints()) {
-            next.put(e.name(), new Endpoint(e.name(), e.destinations().stream()
+            Endpoint endpoint = new Endpoint(e.name(), e.aliases(), e.destinations().stream()
                     .map(d -> destination(d, providers))
-                    .toList()));
+                    .toList());
+            byName.put(e.name(), endpoint);
+            for (String alias : e.aliases()) {
+                if (alias.contains("*")) {
+                    patterns.add(Map.entry(glob(alias), endpoint));
+                } else {
+                    byAlias.putIfAbsent(alias, endpoint);
+                }
+            }
         }
-        endpoints = Map.copyOf(next);
+        index = new Index(Collections.unmodifiableMap(byName), Map.copyOf(byAlias), List.copyOf(patterns));
     }
 
+    /** The endpoint of this name; else the one with this alias; else the first whose alias pattern matches. */
     public Optional<Endpoint> find(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(endpoints.get(name));
+        if (name == null) {
+            return Optional.empty();
+        }
+        Index i = index;
+        Endpoint e = i.byName().get(name);
+        if (e == null) {
+            e = i.byAlias().get(name);
+        }
+        if (e == null) {
+            for (Map.Entry<Pattern, Endpoint> p : i.patterns()) {
+                if (p.getKey().matcher(name).matches()) {
+                    return Optional.of(p.getValue());
+                }
+            }
+        }
+        return Optional.ofNullable(e);
     }
 
+    /** Endpoints in configuration order. */
     public Collection<Endpoint> all() {
-        return endpoints.values();
+        return index.byName().values();
     }
 
     private static Destination destination(DestinationConfig d, Map<String, Provider> providers) {
-        return new Destination(providers.get(d.provider()), d.model(), d.weight(), d.priority());
+        Provider provider = providers.get(d.provider());
+        Duration timeout = d.timeoutMs() != null ? Duration.ofMillis(d.timeoutMs()) : provider.firstByteTimeout();
+        return new Destination(provider, d.model(), d.weight(), d.priority(), timeout);
+    }
+
+    private static Pattern glob(String alias) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : alias.split("\\*", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     private static Provider provider(ProviderConfig p, Function<String, String> env, String scriptedBaseUrl) {

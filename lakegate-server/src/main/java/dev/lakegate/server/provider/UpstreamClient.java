@@ -29,9 +29,10 @@ public final class UpstreamClient implements AutoCloseable {
     /** One pool per connect timeout: java.net.http sets that timeout per client, not per request. */
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
-    public UpstreamResponse send(Provider provider, URI uri, Map<String, String> headers, byte[] body) {
+    /** @param firstByteTimeout time allowed until the response headers arrive (the destination's, else the provider's) */
+    public UpstreamResponse send(Provider provider, Duration firstByteTimeout, URI uri, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(provider.firstByteTimeout())
+                .timeout(firstByteTimeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if ("http".equals(uri.getScheme())) {
             request.version(HttpClient.Version.HTTP_1_1);
@@ -43,7 +44,7 @@ public final class UpstreamClient implements AutoCloseable {
         } catch (HttpConnectTimeoutException e) {
             throw failure(ErrorCategory.UPSTREAM_UNAVAILABLE, provider, "did not accept a connection within " + provider.connectTimeout().toMillis() + " ms");
         } catch (HttpTimeoutException e) {
-            throw failure(ErrorCategory.TIMEOUT, provider, "sent no response within " + provider.firstByteTimeout().toMillis() + " ms");
+            throw failure(ErrorCategory.TIMEOUT, provider, "sent no response within " + firstByteTimeout.toMillis() + " ms");
         } catch (ConnectException e) {
             throw failure(ErrorCategory.UPSTREAM_UNAVAILABLE, provider, "refused the connection");
         } catch (IOException e) {
