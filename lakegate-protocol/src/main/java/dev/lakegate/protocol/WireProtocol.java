@@ -1,5 +1,8 @@
 package dev.lakegate.protocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The wire protocols Lakegate speaks, to agents and to upstreams. Client and upstream speaking the
  * same one take the passthrough lane; different ones go through the canonical model.
@@ -17,10 +20,12 @@ public enum WireProtocol {
     }
 
     /** Stable name used in configuration, logs and the usage table. */
+    @JsonValue
     public String id() {
         return id;
     }
 
+    @JsonCreator
     public static WireProtocol fromId(String id) {
         for (WireProtocol p : values()) {
             if (p.id.equals(id)) {

@@ -38,14 +38,14 @@ final class DemoConfig {
     static GatewayConfig build(int port, Function<String, String> env) {
         List<ProviderConfig> providers = new ArrayList<>();
         List<EndpointConfig> endpoints = new ArrayList<>();
-        providers.add(new ProviderConfig("scripted", ProviderType.SCRIPTED, null, null, null, null, null));
+        providers.add(new ProviderConfig("scripted", ProviderType.SCRIPTED, null, null));
         SCRIPTED_ENDPOINTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> endpoints.add(new EndpointConfig(e.getKey(),
                 e.getKey().equals("claude-haiku") ? List.of("claude-haiku-*", "claude-3-5-haiku-*") : List.of(),
                 List.of(new DestinationConfig("scripted", e.getValue())))));
         for (Real r : REAL) {
             String key = env.apply(r.env());
             if (key != null && !key.isBlank()) {
-                providers.add(new ProviderConfig(r.provider(), r.type(), null, r.env(), null, null, null));
+                providers.add(new ProviderConfig(r.provider(), r.type(), null, r.env()));
                 endpoints.add(new EndpointConfig(r.endpoint(), List.of(new DestinationConfig(r.provider(), r.model()))));
             }
         }

@@ -1,6 +1,9 @@
 package dev.lakegate.server.config;
 
+import dev.lakegate.protocol.WireProtocol;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An upstream provider as configured (SPEC §2). The credential is named, never written here:
@@ -10,13 +13,25 @@ import java.util.Map;
  * @param headers extra headers sent with every upstream request
  * @param connectTimeoutMs time allowed to open a connection
  * @param firstByteTimeoutMs time allowed until the upstream's response headers arrive
+ * @param protocols the wire protocols this provider speaks, when not its type's default (e.g. a vLLM
+ *     server that also serves the Responses API, or a scripted model limited to one protocol)
  */
 public record ProviderConfig(String name, ProviderType type, String baseUrl, String apiKeyEnv, Map<String, String> headers,
-        Long connectTimeoutMs, Long firstByteTimeoutMs) {
+        Long connectTimeoutMs, Long firstByteTimeoutMs, List<WireProtocol> protocols) {
+
+    public ProviderConfig(String name, ProviderType type, String baseUrl, String apiKeyEnv) {
+        this(name, type, baseUrl, apiKeyEnv, null, null, null, null);
+    }
 
     public ProviderConfig {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         connectTimeoutMs = connectTimeoutMs == null ? 10_000L : connectTimeoutMs;
         firstByteTimeoutMs = firstByteTimeoutMs == null ? 300_000L : firstByteTimeoutMs;
+        protocols = protocols == null || protocols.isEmpty() ? null : List.copyOf(protocols);
+    }
+
+    /** The protocols spoken: as configured, else the type's. */
+    public Set<WireProtocol> spokenProtocols() {
+        return protocols == null ? type.protocols() : Set.copyOf(protocols);
     }
 }

@@ -111,7 +111,7 @@ public final class EndpointRegistry {
             String key = p.apiKeyEnv() == null ? null : env.apply(p.apiKeyEnv());
             credential = key == null || key.isBlank() ? null : new Secret(key);
         }
-        return new Provider(p.name(), p.type(), baseUrl, credential, p.headers(),
+        return new Provider(p.name(), p.type(), p.spokenProtocols(), baseUrl, credential, p.headers(),
                 Duration.ofMillis(p.connectTimeoutMs()), Duration.ofMillis(p.firstByteTimeoutMs()));
     }
 }

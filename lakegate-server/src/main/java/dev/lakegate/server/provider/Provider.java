@@ -10,16 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A configured upstream provider at run time: where it lives, which protocols it speaks, and how
  * to address and authenticate a call to it.
  */
-public record Provider(String name, ProviderType type, String baseUrl, Secret credential, Map<String, String> headers,
-        Duration connectTimeout, Duration firstByteTimeout) {
+public record Provider(String name, ProviderType type, Set<WireProtocol> protocols, String baseUrl, Secret credential,
+        Map<String, String> headers, Duration connectTimeout, Duration firstByteTimeout) {
 
     public boolean speaks(WireProtocol protocol) {
-        return type.protocols().contains(protocol);
+        return protocols.contains(protocol);
     }
 
     /**

@@ -22,6 +22,9 @@ class GatewayConfigTest {
                   - name: vllm
                     type: openai-compatible
                     base_url: http://127.0.0.1:8000/v1
+                  - name: fake-claude
+                    type: scripted
+                    protocols: [anthropic]
                 endpoints:
                   - name: claude-opus
                     destinations:
@@ -32,7 +35,8 @@ class GatewayConfigTest {
         assertThat(c.server().maxRequestBytes()).isEqualTo(1024);
         assertThat(c.server().shutdownGraceSeconds()).isEqualTo(30);
         assertThat(c.providers().get(0).firstByteTimeoutMs()).isEqualTo(5000);
-        assertThat(c.providers().get(1).type().protocols()).containsExactly(WireProtocol.OPENAI_CHAT);
+        assertThat(c.providers().get(1).spokenProtocols()).containsExactly(WireProtocol.OPENAI_CHAT);
+        assertThat(c.providers().get(2).spokenProtocols()).containsExactly(WireProtocol.ANTHROPIC);
         assertThat(c.endpoints().get(0).destinations()).extracting(DestinationConfig::weight).containsExactly(80, 100);
         assertThat(c.endpoints().get(0).destinations()).extracting(DestinationConfig::priority).containsExactly(0, 1);
     }

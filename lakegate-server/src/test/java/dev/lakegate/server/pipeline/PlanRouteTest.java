@@ -12,7 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanRouteTest {
-    private static final Provider P = new Provider("p", ProviderType.SCRIPTED, "http://x", null, Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    private static final Provider P = new Provider("p", ProviderType.SCRIPTED, ProviderType.SCRIPTED.protocols(), "http://x", null, Map.of(),
+            Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     private static Destination d(String model, int weight, int priority) {
         return new Destination(P, model, weight, priority, Duration.ofSeconds(1));
