@@ -1,0 +1,29 @@
+package dev.lakegate.lake.catalog;
+
+import io.delta.kernel.types.StructType;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A table as the store holds it: what the Unity Catalog {@code TableInfo} answer needs. {@code
+ * location} is always set: given for external tables, assigned by the store for managed ones.
+ */
+public record TableInfo(
+    TableName name,
+    StructType columns,
+    String location,
+    Map<String, String> properties,
+    Optional<String> comment,
+    String owner,
+    Instant createdAt,
+    Instant updatedAt,
+    TableType tableType,
+    DataSourceFormat dataSourceFormat) {
+
+  public TableInfo {
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+}
