@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, integration, and the official SDKs against a running gateway.
-# Installs the npm packages the end-to-end tests need into e2e/node_modules when missing.
+# Installs the npm packages the end-to-end tests need into e2e/node_modules and e2e/agents/node_modules when missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$ROOT/scripts/jdk.sh"
@@ -11,6 +11,13 @@ if [[ -f "$ROOT/e2e/package.json" ]]; then
   if [[ ! -d "$ROOT/e2e/node_modules" || "$ROOT/e2e/package-lock.json" -nt "$ROOT/e2e/node_modules/.package-lock.json" ]]; then
     echo "test.sh: installing e2e npm packages…"
     (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+# The real agent CLIs (Claude Code, Codex, Gemini CLI) that RealAgentsTest runs headless.
+if [[ -f "$ROOT/e2e/agents/package.json" ]]; then
+  if [[ ! -d "$ROOT/e2e/agents/node_modules" || "$ROOT/e2e/agents/package-lock.json" -nt "$ROOT/e2e/agents/node_modules/.package-lock.json" ]]; then
+    echo "test.sh: installing the agent CLIs into e2e/agents…"
+    (cd "$ROOT/e2e/agents" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
 cd "$ROOT"

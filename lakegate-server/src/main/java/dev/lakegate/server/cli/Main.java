@@ -17,6 +17,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         AdminCommands.register(cli);
+        dev.lakegate.server.cli.agents.AgentsCommand.register(cli);
         return cli;
     }
 }

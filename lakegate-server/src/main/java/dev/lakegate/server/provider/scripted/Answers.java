@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.lakegate.protocol.WireProtocol;
 import dev.lakegate.protocol.canonical.CanonicalResponse;
 import dev.lakegate.protocol.canonical.ContentBlock;
@@ -21,11 +22,18 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Answers {
     static final String INLINE_MARKER = "lakegate-script:";
     private static final int ECHO_CHARS = 200;
+    /** How much of a tool result the default answer to a tool-result turn quotes. */
+    static final int TOOL_RESULT_CHARS = 300;
+    static final String TOOL_RESULT_PREFIX = "Tool result received: ";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Answers() {}
 
-    static CanonicalResponse answer(Script script, VendorCall call, int requestChars) {
+    /**
+     * @param toolResult the text of the tool result(s) that end the conversation ({@link #lastToolResult}),
+     *     or null: the default answer then quotes it instead of echoing the prompt
+     */
+    static CanonicalResponse answer(Script script, VendorCall call, String toolResult, int requestChars) {
         List<ContentBlock> content = new ArrayList<>();
         long reasoningChars = 0;
         if (script.thinking() != null) {
@@ -34,7 +42,7 @@ final class Answers {
         }
         String text = script.text();
         if (text == null && script.toolCalls().isEmpty()) {
-            text = defaultText(call);
+            text = toolResult != null ? toolResultText(toolResult) : defaultText(call);
         }
         if (text != null) {
             content.add(new ContentBlock.Text(text));
@@ -68,12 +76,89 @@ final class Answers {
     }
 
     static String defaultText(VendorCall call) {
-        String said = call.lastUserText();
-        if (said.length() > ECHO_CHARS) {
-            int end = Character.isHighSurrogate(said.charAt(ECHO_CHARS - 1)) ? ECHO_CHARS - 1 : ECHO_CHARS;
-            said = said.substring(0, end);
+        return "Hello from the Lakegate scripted model " + call.model() + ". You said: " + clip(call.lastUserText(), ECHO_CHARS);
+    }
+
+    /** The default answer to a tool-result turn, so an agent's final answer is built from its tool's output. */
+    static String toolResultText(String toolResult) {
+        return TOOL_RESULT_PREFIX + clip(toolResult, TOOL_RESULT_CHARS);
+    }
+
+    /**
+     * The text of the tool results the conversation ends with, or null when its last message (system and
+     * developer messages skipped) is no tool result: Anthropic {@code tool_result} blocks, a Chat {@code tool}
+     * message, Responses {@code function_call_output} items, Gemini {@code functionResponse} parts. Several
+     * results (parallel calls) are joined by newlines.
+     */
+    static String lastToolResult(WireProtocol p, JsonNode body) {
+        List<String> results = new ArrayList<>();
+        switch (p) {
+            case ANTHROPIC -> {
+                JsonNode last = lastMessage(body.path("messages"));
+                for (JsonNode block : last.path("content")) {
+                    if (block.path("type").asText().equals("tool_result")) {
+                        results.add(text(block.path("content")));
+                    }
+                }
+            }
+            case OPENAI_CHAT -> {
+                JsonNode last = lastMessage(body.path("messages"));
+                if (last.path("role").asText().equals("tool")) {
+                    results.add(text(last.path("content")));
+                }
+            }
+            case OPENAI_RESPONSES -> {
+                JsonNode input = body.path("input");
+                for (int i = input.size() - 1; i >= 0; i--) {
+                    String type = input.get(i).path("type").asText();
+                    if (!type.equals("function_call_output") && !type.equals("custom_tool_call_output")) {
+                        break;
+                    }
+                    results.addFirst(text(input.get(i).path("output")));
+                }
+            }
+            case GEMINI -> {
+                for (JsonNode part : lastMessage(body.path("contents")).path("parts")) {
+                    JsonNode response = part.path("functionResponse").path("response");
+                    if (!response.isMissingNode()) {
+                        JsonNode output = response.has("output") ? response.path("output") : response.path("content");
+                        results.add(output.isMissingNode() ? Json.string(response) : text(output));
+                    }
+                }
+            }
         }
-        return "Hello from the Lakegate scripted model " + call.model() + ". You said: " + said;
+        return results.isEmpty() ? null : String.join("\n", results);
+    }
+
+    /** The last message that is not a system or developer message, or a missing node. */
+    private static JsonNode lastMessage(JsonNode messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            String role = messages.get(i).path("role").asText("");
+            if (!role.equals("system") && !role.equals("developer")) {
+                return messages.get(i);
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    /** A string as it is; the {@code text} of an array's parts, joined; any other value as JSON. */
+    private static String text(JsonNode content) {
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            List<String> parts = new ArrayList<>();
+            content.forEach(part -> parts.add(part.isTextual() ? part.asText() : part.path("text").asText("")));
+            return String.join("\n", parts);
+        }
+        return content.isMissingNode() || content.isNull() ? "" : Json.string(content);
+    }
+
+    private static String clip(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** The gateway's own (characters + 1) / 4 estimate, so tests can predict the counts. */
@@ -84,6 +169,7 @@ final class Answers {
                 case ContentBlock.Text t -> t.text().length();
                 case ContentBlock.Thinking t -> t.text().length();
                 case ContentBlock.ToolUse t -> Json.string(t.input()).length() + t.name().length();
+                default -> 0; // request-only blocks never appear in an answer
             };
         }
         return new Usage(Usage.estimateTokens(requestChars), Usage.estimateTokens(outputChars), 0, 0,

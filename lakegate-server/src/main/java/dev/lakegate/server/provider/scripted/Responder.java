@@ -47,7 +47,10 @@ final class Responder {
                     ObjectNode count = protocol == WireProtocol.GEMINI ? Json.object().put("totalTokens", tokens) : Json.object().put("input_tokens", tokens);
                     yield send(out, 200, protocol, Json.bytes(count));
                 }
-                case GENERATE -> generate(out, VendorCall.read(route, requestJson(body)), body.length());
+                case GENERATE -> {
+                    JsonNode json = requestJson(body);
+                    yield generate(out, VendorCall.read(route, json), Answers.lastToolResult(protocol, json), body.length());
+                }
             };
         } catch (IllegalArgumentException e) {
             return error(out, protocol, GatewayError.of(ErrorCategory.INVALID_REQUEST, e.getMessage()));
@@ -55,7 +58,7 @@ final class Responder {
     }
 
     /** A prompt's inline script wins over the queue; without either, the default answer. */
-    private Outcome generate(HttpOut out, VendorCall call, int requestChars) throws HttpOut.ClientGone {
+    private Outcome generate(HttpOut out, VendorCall call, String toolResult, int requestChars) throws HttpOut.ClientGone {
         Script script = Answers.inline(call.lastUserText());
         script = script != null ? script : queue.take(call.model());
         script = script != null ? script : Script.DEFAULT;
@@ -63,7 +66,7 @@ final class Responder {
         if (script.error() != null) {
             return error(out, call.protocol(), failure(script.error()));
         }
-        CanonicalResponse answer = Answers.answer(script, call, requestChars);
+        CanonicalResponse answer = Answers.answer(script, call, toolResult, requestChars);
         ResponseWriter writer = ResponseWriter.of(call.protocol());
         if (!call.stream()) {
             return send(out, 200, call.protocol(), writer.unary(answer));

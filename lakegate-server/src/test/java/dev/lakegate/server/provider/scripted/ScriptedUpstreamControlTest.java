@@ -86,7 +86,7 @@ class ScriptedUpstreamControlTest {
                 + "{\"role\":\"system\",\"content\":\"mid-conversation system text\"}]}";
         JsonNode answer = Json.parse(call("POST", "/v1/messages", body, "anthropic-version", "2023-06-01").body(), "answer");
         assertThat(answer.path("stop_reason").asText()).isEqualTo("end_turn");
-        assertThat(Vendors.text(WireProtocol.ANTHROPIC, answer)).isEqualTo("Hello from the Lakegate scripted model m. You said: ");
+        assertThat(Vendors.text(WireProtocol.ANTHROPIC, answer)).isEqualTo("Tool result received: ok");
     }
 
     @Test

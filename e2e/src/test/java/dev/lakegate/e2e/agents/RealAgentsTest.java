@@ -1,0 +1,286 @@
+package dev.lakegate.e2e.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.lakegate.server.cli.agents.Agent;
+import dev.lakegate.server.cli.agents.AgentOptions;
+import dev.lakegate.server.cli.agents.AgentRunner;
+import dev.lakegate.server.observe.RequestRecord;
+import dev.lakegate.server.provider.scripted.ReceivedRequest;
+import dev.lakegate.server.testing.TestGateway;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The real agent CLIs (Claude Code, Codex CLI, Gemini CLI from {@code e2e/agents}) run headless through a
+ * real gateway, one tool-call turn each: the prompt carries a {@code lakegate-script:} that makes the
+ * scripted model ask the agent's own shell tool to {@code cat secret.txt}; the agent runs it and sends
+ * the output back; the scripted model's default answer to a tool-result turn quotes it; the agent prints
+ * that answer. So the random secret can only reach the agent's output through a real tool call and a
+ * real second model request.
+ *
+ * <p>Each agent is configured by the same code as {@code lakegate agents run} ({@link AgentRunner#prepare})
+ * in a throwaway home, and started with a clean environment (PATH, HOME, TMPDIR, and its own variables).
+ * Needs Node 20+ and {@code npm ci --prefix e2e/agents} once.
+ */
+class RealAgentsTest {
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
+
+    /** How one agent is driven headless: its tool call for reading the secret, and its command line. */
+    enum Driver {
+        /** Claude Code: the Bash tool; as root --dangerously-skip-permissions is refused, so the command is allowed instead. */
+        CLAUDE(Agent.CLAUDE, "claude-code", true,
+                "{\"name\":\"Bash\",\"arguments\":{\"command\":\"cat secret.txt\",\"description\":\"Print the secret\"}}") {
+            @Override
+            List<String> args(String prompt) {
+                return List.of("-p", prompt, "--allowedTools", "Bash(cat:*)");
+            }
+        },
+        /** Codex CLI: exec_command {cmd}; exec mode never asks for approval and reads inside its read-only sandbox. */
+        CODEX(Agent.CODEX, "codex-cli", true, "{\"name\":\"exec_command\",\"arguments\":{\"cmd\":\"cat secret.txt\"}}") {
+            @Override
+            List<String> args(String prompt) {
+                return List.of("exec", "--skip-git-repo-check", prompt);
+            }
+        },
+        /** Gemini CLI: run_shell_command, which headless mode only offers with --yolo. */
+        GEMINI(Agent.GEMINI, "gemini-cli", false,
+                "{\"name\":\"run_shell_command\",\"arguments\":{\"command\":\"cat secret.txt\"}}") {
+            @Override
+            List<String> args(String prompt) {
+                return List.of("-p", prompt, "--yolo");
+            }
+        };
+
+        final Agent agent;
+        final String tool;
+        /** The agent sends a session id header (x-claude-code-session-id, session-id); Gemini CLI sends none. */
+        final boolean sendsSessionId;
+        final String toolCallJson;
+
+        Driver(Agent agent, String tool, boolean sendsSessionId, String toolCallJson) {
+            this.agent = agent;
+            this.tool = tool;
+            this.sendsSessionId = sendsSessionId;
+            this.toolCallJson = toolCallJson;
+        }
+
+        abstract List<String> args(String prompt);
+    }
+
+    /** One run: an agent asking for an endpoint. Same protocol = passthrough; a cross-protocol pair is one more line. */
+    record Case(Driver driver, String endpoint) {
+        @Override
+        public String toString() {
+            return driver.agent.id() + " → " + endpoint;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case(Driver.CLAUDE, TestGateway.CLAUDE),
+                new Case(Driver.CODEX, TestGateway.GPT),
+                new Case(Driver.GEMINI, TestGateway.GEMINI));
+    }
+
+    private static TestGateway gateway;
+    private static TestGateway.Token token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = TestGateway.start();
+        token = gateway.createToken("real agents e2e", null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void toolCallTurn(Case c) throws Exception {
+        Path binary = binDir().resolve(c.driver.agent.binary());
+        if (!Files.isExecutable(binary)) {
+            fail(binary + " is missing: run 'npm ci --prefix e2e/agents' from the repository root (Node 20+), then rerun");
+        }
+        Path scratch = Files.createTempDirectory("lakegate-agent-" + c.driver.agent.id() + "-");
+        try {
+            run(c, binary, scratch);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private void run(Case c, Path binary, Path scratch) throws Exception {
+        String label = c.toString();
+        String secret = "lakegate-secret-" + UUID.randomUUID();
+        Path work = Files.createDirectories(scratch.resolve("work"));
+        Path home = Files.createDirectories(scratch.resolve("home"));
+        Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+        Files.writeString(work.resolve("secret.txt"), secret + "\n");
+        String prompt = "Print the content of secret.txt. lakegate-script:{\"toolCalls\":[" + c.driver.toolCallJson + "]}";
+
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("PATH", cleanPath());
+        base.put("TMPDIR", tmp.toString());
+        base.put("LANG", "C.UTF-8");
+        base.put("TERM", "dumb");
+        base.put("NO_COLOR", "1");
+        AgentOptions options = AgentOptions.of(gateway.baseUrl().toString(), token.secret(), c.endpoint).withNoVendorTraffic(true);
+        Map<String, String> env = AgentRunner.prepare(c.driver.agent, options, home, base);
+
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(c.driver.args(prompt));
+        int upstreamBefore = gateway.scripted().requests().size();
+        int recordsBefore = gateway.settledRecords().size();
+
+        Path stdout = scratch.resolve("stdout.txt");
+        Path stderr = scratch.resolve("stderr.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+                .redirectInput(new File("/dev/null")).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        System.out.println("[" + label + "] " + String.join(" ", command) + "   (in " + work + ")");
+        long started = System.nanoTime();
+        Process process = pb.start();
+        boolean finished = process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String out = Files.readString(stdout, StandardCharsets.UTF_8);
+        String err = Files.readString(stderr, StandardCharsets.UTF_8);
+        print(label, "stdout", out);
+        print(label, "stderr", err);
+        System.out.println("[" + label + "] exit " + (finished ? process.exitValue() : "none (killed)") + " after " + millis + " ms");
+
+        List<ReceivedRequest> all = gateway.scripted().requests();
+        List<ReceivedRequest> upstream = all.subList(upstreamBefore, all.size());
+        upstream.forEach(r -> System.out.println("[" + label + "] upstream #" + r.seq() + " " + r.method() + " " + r.path()
+                + " (" + r.body().length + " bytes" + (hasTools(r) ? ", with tools" : "") + ")"));
+        List<RequestRecord> records = gateway.settledRecords();
+        records = records.subList(recordsBefore, records.size());
+        records.forEach(r -> System.out.println("[" + label + "] gateway " + r.requestId() + " " + r.apiType() + " " + r.statusCode()
+                + " tool=" + (r.agent() == null ? null : r.agent().tool() + "/" + r.agent().version() + " session=" + r.agent().sessionId())
+                + " streaming=" + r.streaming() + " usage=" + r.usage()));
+
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(finished).as("%s finished within %s", label, RUN_TIMEOUT).isTrue();
+        if (finished) {
+            softly.assertThat(process.exitValue()).as("%s exit code (its output is in the test log above)", label).isZero();
+        }
+        softly.assertThat(out).as("%s printed the scripted model's answer to the tool result, holding the secret", label)
+                .contains("Tool result received:").contains(secret);
+
+        List<ReceivedRequest> turns = upstream.stream().filter(RealAgentsTest::hasTools).toList();
+        softly.assertThat(turns).as("%s: model requests (with tools) the scripted upstream received", label).hasSize(2);
+        if (turns.size() == 2) {
+            softly.assertThat(turns.get(0).bodyText()).as("%s: first model request carries the prompt's script", label)
+                    .contains("lakegate-script:").doesNotContain(secret);
+            softly.assertThat(turns.get(1).bodyText()).as("%s: second model request carries the tool result", label)
+                    .contains(toolResultMarker(turns.get(1))).contains(secret);
+        }
+        softly.assertThat(upstream).as("%s: no request upstream carries the client's token", label)
+                .noneMatch(r -> r.bodyText().contains(token.secret()) || r.headers().toString().contains(token.secret()));
+        softly.assertThat(records).as("%s: gateway records of the run", label).isNotEmpty();
+        softly.assertThat(records).as("%s: no request of the agent failed at the gateway", label)
+                .allSatisfy(r -> assertThat(r.statusCode()).as("%s %s %s", r.requestId(), r.apiType(), r.errorType()).isLessThan(400));
+        softly.assertThat(records.stream().filter(r -> r.endpointName() != null && r.endpointName().equals(c.endpoint)))
+                .as("%s: requests for %s attributed to %s", label, c.endpoint, c.driver.tool)
+                .isNotEmpty().allSatisfy(r -> assertThat(r.agent() == null ? null : r.agent().tool()).isEqualTo(c.driver.tool));
+        if (c.driver.sendsSessionId) {
+            softly.assertThat(records.stream().map(r -> r.agent() == null ? null : r.agent().sessionId()).distinct().toList())
+                    .as("%s: one session id, from the agent's header, on every record", label).hasSize(1).doesNotContainNull();
+        }
+        softly.assertAll();
+    }
+
+    /** A generation request of an agent turn: one that offers tools (title and other side calls do not). */
+    private static boolean hasTools(ReceivedRequest r) {
+        if (!r.method().equals("POST") || r.body().length == 0) {
+            return false;
+        }
+        try {
+            return r.bodyJson().path("tools").size() > 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** What a tool result looks like in the protocol the upstream received. */
+    private static String toolResultMarker(ReceivedRequest r) {
+        String path = r.path();
+        if (path.startsWith("/v1/messages")) {
+            return "\"tool_result\"";
+        }
+        if (path.startsWith("/v1/responses")) {
+            return "\"function_call_output\"";
+        }
+        if (path.startsWith("/v1/chat/completions")) {
+            return "\"role\":\"tool\"";
+        }
+        return "\"functionResponse\"";
+    }
+
+    private static void print(String label, String stream, String text) {
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                System.out.println("[" + label + "] " + stream + ": " + line);
+            }
+        }
+    }
+
+    /** The directory holding {@code node} (the agents' launchers need it) and the system's own directories. */
+    private static String cleanPath() {
+        LinkedHashSet<String> dirs = new LinkedHashSet<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "node"))) {
+                dirs.add(dir);
+                break;
+            }
+        }
+        dirs.addAll(List.of("/usr/local/bin", "/usr/bin", "/bin"));
+        return String.join(File.pathSeparator, dirs);
+    }
+
+    /** {@code e2e/agents/node_modules/.bin}; Surefire runs in the e2e module, a plain run may start at the repository root. */
+    private static Path binDir() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path candidate : List.of(here.resolve("agents"), here.resolve("e2e/agents"))) {
+            if (Files.isRegularFile(candidate.resolve("package.json"))) {
+                return candidate.resolve("node_modules/.bin");
+            }
+        }
+        throw new IllegalStateException("Cannot find e2e/agents/package.json from " + here);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
