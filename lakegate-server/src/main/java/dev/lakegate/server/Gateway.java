@@ -9,6 +9,7 @@ import dev.lakegate.server.governance.Governance;
 import dev.lakegate.server.http.ApiDispatcher;
 import dev.lakegate.server.http.GatewayHandler;
 import dev.lakegate.server.lane.PassthroughLane;
+import dev.lakegate.server.lane.TranslationLane;
 import dev.lakegate.server.observe.GatewayMetrics;
 import dev.lakegate.server.observe.ListenerBus;
 import dev.lakegate.server.observe.LogRequestListener;
@@ -89,7 +90,7 @@ public final class Gateway implements AutoCloseable {
                 new ListModels(endpoints, clock.instant()),
                 new ResolveEndpoint(endpoints),
                 new PlanRoute(),
-                new Dispatch(new PassthroughLane(upstream))));
+                new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 

@@ -41,7 +41,7 @@ final class AnthropicWire {
         m.put("role", "assistant");
         m.put("model", model);
         ArrayNode blocks = m.putArray("content");
-        content.forEach(b -> blocks.add(block(b)));
+        content.stream().filter(AnthropicWire::answerBlock).forEach(b -> blocks.add(block(b)));
         m.put("stop_reason", stopReason == null ? null : stopReason(stopReason));
         m.putNull("stop_sequence");
         m.set("usage", usage(usage));
@@ -55,7 +55,28 @@ final class AnthropicWire {
             case ContentBlock.Thinking t -> b.put("type", "thinking").put("thinking", t.text())
                     .put("signature", t.signature() == null ? "" : t.signature());
             case ContentBlock.ToolUse t -> b.put("type", "tool_use").put("id", t.id()).put("name", t.name()).set("input", t.input());
+            case ContentBlock.RedactedThinking t -> b.put("type", "redacted_thinking").put("data", t.data());
+            case ContentBlock.Image i -> throw requestOnly(i);
+            case ContentBlock.ToolResult r -> throw requestOnly(r);
+            case ContentBlock.Opaque o -> throw requestOnly(o);
         }
         return b;
+    }
+
+    /** Images, tool results and opaque blocks only occur in requests; an answer never carries them. */
+    static boolean answerBlock(ContentBlock block) {
+        return switch (block) {
+            case ContentBlock.Text t -> true;
+            case ContentBlock.ToolUse t -> true;
+            case ContentBlock.Thinking t -> true;
+            case ContentBlock.RedactedThinking t -> true;
+            case ContentBlock.Image i -> false;
+            case ContentBlock.ToolResult r -> false;
+            case ContentBlock.Opaque o -> false;
+        };
+    }
+
+    private static IllegalArgumentException requestOnly(ContentBlock block) {
+        return new IllegalArgumentException(block.getClass().getSimpleName() + " blocks only occur in requests");
     }
 }

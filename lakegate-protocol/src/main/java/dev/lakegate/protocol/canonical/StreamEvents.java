@@ -28,6 +28,11 @@ public final class StreamEvents {
                     events.add(new StreamEvent.ToolCallStart(t.id(), t.name()));
                     split(Json.string(t.input()), pieces).forEach(s -> events.add(new StreamEvent.ToolCallDelta(s)));
                 }
+                // no stream event carries redacted reasoning; the rest only occur in requests
+                case ContentBlock.RedactedThinking ignored -> { }
+                case ContentBlock.Image ignored -> { }
+                case ContentBlock.ToolResult ignored -> { }
+                case ContentBlock.Opaque ignored -> { }
             }
         }
         events.add(new StreamEvent.Finish(response.stopReason(), response.usage()));

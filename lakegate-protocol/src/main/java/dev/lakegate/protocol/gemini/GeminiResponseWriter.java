@@ -33,7 +33,15 @@ public final class GeminiResponseWriter implements ResponseWriter {
                 case ContentBlock.Thinking t -> GeminiWire.thoughtPart(t.text());
                 case ContentBlock.Text t -> GeminiWire.textPart(t.text());
                 case ContentBlock.ToolUse t -> GeminiWire.functionCallPart(t.name(), t.input());
+                // Gemini has no redacted thoughts; the rest only occur in requests
+                case ContentBlock.RedactedThinking ignored -> null;
+                case ContentBlock.Image ignored -> null;
+                case ContentBlock.ToolResult ignored -> null;
+                case ContentBlock.Opaque ignored -> null;
             };
+            if (part == null) {
+                continue;
+            }
             if (block instanceof ContentBlock.Thinking t) {
                 signature = t.signature() == null ? signature : t.signature();
             } else if (signature != null) {

@@ -20,8 +20,9 @@ import java.nio.charset.StandardCharsets;
  *
  * @param modelStart byte offset of the model value's opening quote, or -1 when absent
  * @param modelEnd byte offset just past its closing quote
+ * @param includeUsage {@code stream_options.include_usage} is true (OpenAI Chat)
  */
-public record RequestScan(String model, int modelStart, int modelEnd, boolean stream, boolean hasStreamOptions) {
+public record RequestScan(String model, int modelStart, int modelEnd, boolean stream, boolean hasStreamOptions, boolean includeUsage) {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
@@ -45,6 +46,7 @@ public record RequestScan(String model, int modelStart, int modelEnd, boolean st
         int modelEnd = -1;
         boolean stream = false;
         boolean streamOptions = false;
+        boolean includeUsage = false;
         try (JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid("Request body must be a JSON object");
@@ -70,7 +72,7 @@ public record RequestScan(String model, int modelStart, int modelEnd, boolean st
                     }
                     case "stream_options" -> {
                         streamOptions = value != JsonToken.VALUE_NULL;
-                        p.skipChildren();
+                        includeUsage = value == JsonToken.START_OBJECT && readIncludeUsage(p);
                     }
                     default -> p.skipChildren();
                 }
@@ -84,7 +86,22 @@ public record RequestScan(String model, int modelStart, int modelEnd, boolean st
         } catch (IOException e) {
             throw invalid("Request body could not be read: " + e.getMessage());
         }
-        return new RequestScan(model, modelStart, modelEnd, stream, streamOptions);
+        return new RequestScan(model, modelStart, modelEnd, stream, streamOptions, includeUsage);
+    }
+
+    /** Reads the members of {@code stream_options} (the parser is on its START_OBJECT) for {@code include_usage}. */
+    private static boolean readIncludeUsage(JsonParser p) throws IOException {
+        boolean include = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (name.equals("include_usage")) {
+                include = v == JsonToken.VALUE_TRUE;
+            } else {
+                p.skipChildren();
+            }
+        }
+        return include;
     }
 
     /** The body with the model value replaced; everything else byte for byte the same. */

@@ -31,6 +31,8 @@ class RequestScanTest {
         assertThat(scan.model()).isEqualTo("outer");
         assertThat(scan.stream()).isFalse();
         assertThat(scan.hasStreamOptions()).isTrue();
+        assertThat(scan.includeUsage()).isTrue();
+        assertThat(RequestScan.of(b("{\"stream_options\":{\"x\":[1],\"include_usage\":false}}")).includeUsage()).isFalse();
     }
 
     @Test

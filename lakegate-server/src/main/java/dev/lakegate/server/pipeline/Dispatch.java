@@ -1,6 +1,5 @@
 package dev.lakegate.server.pipeline;
 
-import dev.lakegate.protocol.WireProtocol;
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
@@ -17,9 +16,11 @@ import java.util.List;
  */
 public final class Dispatch implements Interceptor {
     private final Lane passthrough;
+    private final Lane translation;
 
-    public Dispatch(Lane passthrough) {
+    public Dispatch(Lane passthrough, Lane translation) {
         this.passthrough = passthrough;
+        this.translation = translation;
     }
 
     @Override
@@ -65,14 +66,9 @@ public final class Dispatch implements Interceptor {
         }
     }
 
+    /** Same protocol on both sides: bytes pass through; otherwise the request is translated. */
     private Lane laneFor(Exchange exchange, Destination destination) {
-        WireProtocol protocol = exchange.route().operation().protocol();
-        if (destination.provider().speaks(protocol)) {
-            return passthrough;
-        }
-        throw new GatewayException(ErrorCategory.INVALID_REQUEST, "Endpoint '" + exchange.endpoint().name() + "' is served by provider '"
-                + destination.provider().name() + "', which does not speak " + protocol.id()
-                + "; protocol translation is not available in this version of Lakegate");
+        return destination.provider().speaks(exchange.route().operation().protocol()) ? passthrough : translation;
     }
 
     private static Attempt attempt(Destination d, int status, String errorCode, long startNanos) {

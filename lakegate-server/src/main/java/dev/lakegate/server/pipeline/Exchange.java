@@ -1,5 +1,6 @@
 package dev.lakegate.server.pipeline;
 
+import dev.lakegate.protocol.canonical.request.CanonicalRequest;
 import dev.lakegate.protocol.scan.RequestScan;
 import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.governance.Caller;
@@ -36,6 +37,7 @@ public final class Exchange {
     private final List<Attempt> attempts = new ArrayList<>(1);
     private Usage usage = Usage.NONE;
     private long streamEventsSent;
+    private CanonicalRequest canonicalRequest;
 
     /**
      * @param headers request headers, names lower-cased (repeated ones joined with commas)
@@ -92,6 +94,9 @@ public final class Exchange {
     public Destination destination() { return destination; }
     public void destination(Destination d) { destination = d; }
     public List<Attempt> attempts() { return List.copyOf(attempts); }
+    /** The request in canonical form, decoded once by the translation lane (fallbacks reuse it). */
+    public CanonicalRequest canonicalRequest() { return canonicalRequest; }
+    public void canonicalRequest(CanonicalRequest r) { canonicalRequest = r; }
     public void attempt(Attempt a) { attempts.add(a); }
     public Usage usage() { return usage; }
     public void usage(Usage u) { usage = u; }

@@ -79,18 +79,24 @@ public final class TestGateway implements AutoCloseable {
      * @param moreEndpoints more endpoints as YAML list items (indented by 2), or empty
      */
     public static TestGateway start(String serverExtra, String moreEndpoints) throws Exception {
+        return start(serverExtra, moreEndpoints, "");
+    }
+
+    /** @param moreProviders more providers as YAML list items (indented by 2), or empty */
+    public static TestGateway start(String serverExtra, String moreEndpoints, String moreProviders) throws Exception {
         String yaml = """
                 server: {host: 127.0.0.1, port: 0%s}
                 providers:
                   - {name: scripted, type: scripted}
                   - {name: nowhere, type: openai-compatible, base_url: "http://127.0.0.1:9/v1", connect_timeout_ms: 2000}
+                %s
                 endpoints:
                   - {name: %s, destinations: [{provider: scripted, model: %s}]}
                   - {name: %s, destinations: [{provider: scripted, model: %s}]}
                   - {name: %s, destinations: [{provider: scripted, model: %s}]}
                   - {name: %s, destinations: [{provider: scripted, model: %s}]}
                   - {name: unreachable, destinations: [{provider: nowhere, model: m}]}
-                %s""".formatted(serverExtra.isBlank() ? "" : ", " + serverExtra,
+                %s""".formatted(serverExtra.isBlank() ? "" : ", " + serverExtra, moreProviders.stripTrailing(),
                 CLAUDE, CLAUDE_UPSTREAM, GPT, GPT_UPSTREAM, CURSOR, CURSOR_UPSTREAM, GEMINI, GEMINI_UPSTREAM, moreEndpoints);
         GatewayConfig config = GatewayConfig.parse(yaml, "test");
         Path dataDir = Files.createTempDirectory("lakegate-test-");

@@ -36,6 +36,11 @@ public final class ChatResponseWriter implements ResponseWriter {
                 case ContentBlock.Text t -> text.append(t.text());
                 case ContentBlock.ToolUse t -> calls.add(ChatWire.toolCall(t.id(), t.name(), Json.string(t.input())));
                 case ContentBlock.Thinking ignored -> { }
+                // Chat carries no reasoning; the rest only occur in requests
+                case ContentBlock.RedactedThinking ignored -> { }
+                case ContentBlock.Image ignored -> { }
+                case ContentBlock.ToolResult ignored -> { }
+                case ContentBlock.Opaque ignored -> { }
             }
         }
         ObjectNode message = Json.object().put("role", "assistant");
