@@ -99,15 +99,30 @@ class RealAgentsTest {
         return Stream.of(
                 new Case(Driver.CLAUDE, TestGateway.CLAUDE),
                 new Case(Driver.CODEX, TestGateway.GPT),
-                new Case(Driver.GEMINI, TestGateway.GEMINI));
+                new Case(Driver.GEMINI, TestGateway.GEMINI),
+                new Case(Driver.CLAUDE, "on-gemini"),
+                new Case(Driver.CODEX, "on-anthropic"),
+                new Case(Driver.GEMINI, "on-chat"));
     }
+
+    /** Upstreams that speak one protocol each, so an agent of another protocol goes through translation. */
+    private static final String CROSS_PROVIDERS = """
+              - {name: only-anthropic, type: scripted, protocols: [anthropic]}
+              - {name: only-chat, type: scripted, protocols: [openai.chat]}
+              - {name: only-gemini, type: scripted, protocols: [gemini]}
+            """;
+    private static final String CROSS_ENDPOINTS = """
+              - {name: on-anthropic, destinations: [{provider: only-anthropic, model: claude-sonnet-4-5}]}
+              - {name: on-chat, destinations: [{provider: only-chat, model: gpt-4.1}]}
+              - {name: on-gemini, destinations: [{provider: only-gemini, model: gemini-2.5-pro}]}
+            """;
 
     private static TestGateway gateway;
     private static TestGateway.Token token;
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = TestGateway.start();
+        gateway = TestGateway.start("", CROSS_ENDPOINTS, CROSS_PROVIDERS);
         token = gateway.createToken("real agents e2e", null);
     }
 

@@ -46,14 +46,18 @@ record VendorCall(WireProtocol protocol, String model, boolean stream, Framing f
         return "";
     }
 
-    /** Text of a string content, or of the last part carrying a {@code text} string (text, input_text, Gemini parts). */
+    /**
+     * Text of a string content, or of the last part carrying a {@code text} string (text, input_text,
+     * Gemini parts) that is not a {@code <system-reminder>}: harness notes, which agents and the
+     * translation of in-conversation system messages add beside what the user said.
+     */
     private static String lastText(JsonNode content) {
         if (content.isTextual()) {
             return content.asText();
         }
         for (int i = content.size() - 1; i >= 0; i--) {
             JsonNode text = content.get(i).path("text");
-            if (text.isTextual()) {
+            if (text.isTextual() && !text.asText().stripLeading().startsWith("<system-reminder>")) {
                 return text.asText();
             }
         }
