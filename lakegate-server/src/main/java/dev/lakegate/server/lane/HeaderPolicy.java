@@ -1,11 +1,13 @@
 package dev.lakegate.server.lane;
 
 import java.net.http.HttpHeaders;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which headers cross the gateway. Towards the upstream: everything the agent sent except
@@ -26,7 +28,11 @@ final class HeaderPolicy {
 
     private HeaderPolicy() {}
 
-    static Map<String, String> upstreamRequest(Map<String, String> clientHeaders, Map<String, String> injected) {
+    /**
+     * @param allowedBetas when not null, the only {@code anthropic-beta} values the upstream accepts;
+     *     the others are removed from the header (and the header when none is left)
+     */
+    static Map<String, String> upstreamRequest(Map<String, String> clientHeaders, Map<String, String> injected, Set<String> allowedBetas) {
         Set<String> connectionTokens = connectionTokens(clientHeaders.get("connection"));
         Map<String, String> out = new LinkedHashMap<>();
         clientHeaders.forEach((name, value) -> {
@@ -36,6 +42,15 @@ final class HeaderPolicy {
         });
         out.put("accept-encoding", "identity");
         out.putAll(injected);
+        String betas = out.get("anthropic-beta");
+        if (betas != null && allowedBetas != null) {
+            String kept = Arrays.stream(betas.split(",")).map(String::trim).filter(allowedBetas::contains).collect(Collectors.joining(","));
+            if (kept.isEmpty()) {
+                out.remove("anthropic-beta");
+            } else {
+                out.put("anthropic-beta", kept);
+            }
+        }
         return out;
     }
 

@@ -41,7 +41,7 @@ public final class PassthroughLane implements Lane {
         WireProtocol protocol = op.protocol();
         URI uri = provider.uri(op, protocol, destination.model(), exchange.route().geminiApiVersion(), responseFraming(exchange),
                 clientQuery(exchange));
-        Map<String, String> headers = HeaderPolicy.upstreamRequest(exchange.headers(), provider.authHeaders(protocol));
+        Map<String, String> headers = HeaderPolicy.upstreamRequest(exchange.headers(), provider.authHeaders(protocol), provider.anthropicBetas());
         return upstream.send(provider, destination.firstByteTimeout(), uri, headers, upstreamBody(exchange, destination));
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Function;
 
@@ -112,6 +113,7 @@ public final class EndpointRegistry {
             credential = key == null || key.isBlank() ? null : new Secret(key);
         }
         return new Provider(p.name(), p.type(), p.spokenProtocols(), baseUrl, credential, p.headers(),
-                Duration.ofMillis(p.connectTimeoutMs()), Duration.ofMillis(p.firstByteTimeoutMs()));
+                Duration.ofMillis(p.connectTimeoutMs()), Duration.ofMillis(p.firstByteTimeoutMs()),
+                p.anthropicBetas() == null ? null : Set.copyOf(p.anthropicBetas()));
     }
 }

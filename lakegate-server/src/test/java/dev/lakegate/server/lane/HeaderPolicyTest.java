@@ -6,6 +6,7 @@ import java.net.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HeaderPolicyTest {
@@ -26,7 +27,7 @@ class HeaderPolicyTest {
         client.put("x-lakegate-request-tags", "{}");
         client.put("x-databricks-use-coding-agent-mode", "true");
         client.put("user-agent", "claude-cli/2.1.197 (external, sdk-cli)");
-        Map<String, String> out = HeaderPolicy.upstreamRequest(client, Map.of("x-api-key", "sk-provider"));
+        Map<String, String> out = HeaderPolicy.upstreamRequest(client, Map.of("x-api-key", "sk-provider"), null);
         assertThat(out).containsEntry("x-api-key", "sk-provider")
                 .containsEntry("anthropic-beta", "claude-code-20250219,interleaved-thinking-2025-05-14")
                 .containsEntry("anthropic-version", "2023-06-01")
@@ -35,6 +36,15 @@ class HeaderPolicyTest {
                 .doesNotContainKeys("authorization", "x-goog-api-key", "connection", "x-custom-hop", "host", "content-length",
                         "x-lakegate-request-tags", "x-databricks-use-coding-agent-mode");
         assertThat(out.values()).noneMatch(v -> v.contains("lg_client_secret"));
+    }
+
+    @Test
+    void anthropicBetasAreFilteredByTheProvidersAllowList() {
+        Map<String, String> client = Map.of("anthropic-beta", "claude-code-20250219, interleaved-thinking-2025-05-14,mid-conversation-system-2026-04-07");
+        assertThat(HeaderPolicy.upstreamRequest(client, Map.of(), Set.of("interleaved-thinking-2025-05-14", "claude-code-20250219")))
+                .containsEntry("anthropic-beta", "claude-code-20250219,interleaved-thinking-2025-05-14");
+        assertThat(HeaderPolicy.upstreamRequest(client, Map.of(), Set.of())).doesNotContainKey("anthropic-beta");
+        assertThat(HeaderPolicy.upstreamRequest(client, Map.of(), null)).containsEntry("anthropic-beta", client.get("anthropic-beta"));
     }
 
     @Test
