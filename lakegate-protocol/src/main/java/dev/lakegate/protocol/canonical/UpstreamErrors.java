@@ -65,6 +65,11 @@ public final class UpstreamErrors {
         if ("API_KEY_INVALID".equals(said.reason())) {
             return ErrorCategory.UPSTREAM_ERROR; // Gemini answers a bad key with 400 INVALID_ARGUMENT
         }
+        return categoryOf(status);
+    }
+
+    /** The category of an upstream's error status alone, for answers passed through without being read. */
+    public static ErrorCategory categoryOf(int status) {
         return switch (status) {
             case 400, 409, 422 -> ErrorCategory.INVALID_REQUEST;
             case 408, 504 -> ErrorCategory.TIMEOUT;

@@ -192,7 +192,9 @@ public final class GatewayHandler extends Handler.Abstract {
                 tags,
                 exchange != null && exchange.streaming(),
                 status,
-                error != null ? error.category().name() : disconnected ? "CLIENT_DISCONNECTED" : null,
+                error != null ? error.category().name()
+                        : exchange != null && exchange.upstreamFailure() != null ? exchange.upstreamFailure()
+                        : disconnected ? "CLIENT_DISCONNECTED" : null,
                 exchange == null ? Usage.NONE : exchange.usage(),
                 (end - start) / 1_000_000,
                 client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,

@@ -15,7 +15,6 @@ import dev.lakegate.protocol.canonical.request.RequestCodec;
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
-import dev.lakegate.protocol.scan.RequestScan;
 import dev.lakegate.server.http.ClientChannel;
 import dev.lakegate.server.pipeline.Exchange;
 import dev.lakegate.server.provider.Destination;
@@ -70,10 +69,8 @@ public final class TranslationLane implements Lane {
             return sendCount(exchange, destination, target);
         }
         CanonicalRequest request = canonicalRequest(exchange).withStream(stream);
+        // A streamed Chat request asks for its usage chunk itself (ChatRequestWriter writes stream_options).
         byte[] body = RequestCodec.of(target).encode(request, destination.model());
-        if (target == WireProtocol.OPENAI_CHAT && stream) {
-            body = RequestScan.withIncludeUsage(body); // usage arrives at the end of a Chat stream only when asked for
-        }
         Operation op = switch (target) {
             case ANTHROPIC -> Operation.MESSAGES;
             case OPENAI_CHAT -> Operation.CHAT_COMPLETIONS;

@@ -1,5 +1,6 @@
 package dev.lakegate.server.pipeline;
 
+import dev.lakegate.protocol.canonical.UpstreamErrors;
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
@@ -53,12 +54,14 @@ public final class Dispatch implements Interceptor {
                 }
                 continue;
             }
+            String failure = status >= 400 ? UpstreamErrors.categoryOf(status).name() : null;
             if ((status == 429 || status >= 500) && !last) {
-                exchange.attempt(attempt(destination, status, status == 429 ? "RATE_LIMITED" : "UPSTREAM_ERROR", start));
+                exchange.attempt(attempt(destination, status, failure, start));
                 response.close();
                 continue;
             }
-            exchange.attempt(attempt(destination, status, status >= 400 ? "UPSTREAM_" + status : null, start));
+            exchange.attempt(attempt(destination, status, failure, start));
+            exchange.upstreamFailure(failure);
             try (response) {
                 lane.relay(exchange, response);
             }

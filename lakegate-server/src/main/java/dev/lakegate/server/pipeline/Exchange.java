@@ -38,6 +38,7 @@ public final class Exchange {
     private Usage usage = Usage.NONE;
     private long streamEventsSent;
     private CanonicalRequest canonicalRequest;
+    private String upstreamFailure;
 
     /**
      * @param headers request headers, names lower-cased (repeated ones joined with commas)
@@ -94,6 +95,9 @@ public final class Exchange {
     public Destination destination() { return destination; }
     public void destination(Destination d) { destination = d; }
     public List<Attempt> attempts() { return List.copyOf(attempts); }
+    /** The error category of an upstream error answer passed on to the agent as it was, else null. */
+    public String upstreamFailure() { return upstreamFailure; }
+    public void upstreamFailure(String category) { upstreamFailure = category; }
     /** The request in canonical form, decoded once by the translation lane (fallbacks reuse it). */
     public CanonicalRequest canonicalRequest() { return canonicalRequest; }
     public void canonicalRequest(CanonicalRequest r) { canonicalRequest = r; }

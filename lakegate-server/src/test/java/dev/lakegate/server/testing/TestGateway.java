@@ -190,6 +190,10 @@ public final class TestGateway implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<byte[]> sendBytes(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Creates a token for the admin through {@code POST /api/2.0/token/create}. */
     public Token createToken(String comment, Long lifetimeSeconds) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("comment", comment);

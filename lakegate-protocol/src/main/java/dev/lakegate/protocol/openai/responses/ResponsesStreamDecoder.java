@@ -67,7 +67,8 @@ final class ResponsesStreamDecoder implements DocumentDecoder {
 
     /** A whole {@code response} object: the unary body, or the one a terminal event carries. */
     void onResponse(JsonNode response) {
-        if (!response.has("output") && response.path("error").isObject()) {
+        if (response.path("error").isObject() && (!response.has("output") || "failed".equals(UpstreamJson.text(response, "status")))) {
+            // A failed response is the upstream's error, to be shown as one in the client's protocol, not an ordinary end.
             throw UpstreamErrors.inStream(PROTOCOL, response);
         }
         start(response);

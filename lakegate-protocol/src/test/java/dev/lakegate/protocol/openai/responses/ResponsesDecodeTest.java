@@ -72,13 +72,11 @@ class ResponsesDecodeTest {
     }
 
     @Test
-    void aFailedResponseEndsWithErrorAndItsUsage() {
-        Decoding.Decoded d = Decoding.stream(P, Framing.SSE, sse("response.created", CREATED, "response.output_item.added", MESSAGE_ADDED,
-                "response.output_text.delta", DELTA, "response.failed", terminal("response.failed", "failed", ",\"error\":{\"code\":\"server_error\",\"message\":\"x\"}"),
-                "response.output_text.delta", DELTA));
-        assertThat(d.response().content()).containsExactly(new ContentBlock.Text("Hi"));
-        assertThat(d.response().stopReason()).isEqualTo(StopReason.ERROR);
-        assertThat(d.response().usage()).isEqualTo(new Usage(3, 2, 0, 0, 0, false));
+    void aFailedResponseIsTheUpstreamsErrorAfterWhatWasAlreadySaid() {
+        Decoding.Failed f = Decoding.failing(P, Framing.SSE, sse("response.created", CREATED, "response.output_item.added", MESSAGE_ADDED,
+                "response.output_text.delta", DELTA, "response.failed", terminal("response.failed", "failed", ",\"error\":{\"code\":\"server_error\",\"message\":\"x\"}")));
+        assertThat(f.message()).contains("server_error: x");
+        assertThat(f.events()).hasSize(2); // Start and the text delta reached the client before the failure
     }
 
     @Test
