@@ -245,6 +245,36 @@ describe('cursor (/cursor/v1)', () => {
   });
 });
 
+describe('cursor on a Gemini model (translation)', () => {
+  const ON_GEMINI = ENDPOINTS.cursorOnGemini;
+
+  test("Cursor's request shape reaches a Gemini upstream and the answer comes back as Chat chunks", async () => {
+    await script(textAndToolCall(ON_GEMINI.upstream));
+    const cursor = client({ baseURL: `${LAKEGATE_URL}/cursor/v1` });
+    const stream = await cursor.chat.completions.create({
+      model: ON_GEMINI.name,
+      messages: [
+        { role: 'system', content: 'You are a powerful agentic AI coding assistant.' },
+        { role: 'user', content: [{ type: 'text', text: '<user_query>What is the weather in Paris?</user_query>' }] },
+      ],
+      tools: chatTools,
+      tool_choice: 'auto',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const folded = await foldChatChunks(stream);
+    assert.equal(folded.text, TEXT);
+    assertChatToolCall(folded.calls);
+    assert.equal(folded.finishReason, 'tool_calls');
+    assertChatUsage(folded.usage);
+
+    const upstream = await lastUpstreamRequest(`/models/${ON_GEMINI.upstream}:streamGenerateContent`);
+    const body = JSON.parse(upstream.body);
+    assert.match(JSON.stringify(body.systemInstruction), /powerful agentic AI coding assistant/);
+    assert.equal(body.tools[0].functionDeclarations[0].name, chatTools[0].function.name);
+  });
+});
+
 describe('openai models', () => {
   test('models.list names the Lakegate endpoints', async () => {
     const ids = [];

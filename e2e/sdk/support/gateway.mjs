@@ -26,6 +26,7 @@ export const ENDPOINTS = {
   claude: { name: 'e2e-claude', upstream: 'claude-sonnet-4-5' },
   gpt: { name: 'e2e-gpt', upstream: 'gpt-5' },
   cursor: { name: 'e2e-cursor', upstream: 'gpt-4.1' },
+  cursorOnGemini: { name: 'e2e-cursor-on-gemini', upstream: 'gemini-2.5-flash' },
   gemini: { name: 'e2e-gemini', upstream: 'gemini-2.5-pro' },
 };
 

@@ -51,7 +51,9 @@ class OfficialSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = TestGateway.start("");
+        // One endpoint on an upstream that speaks only Gemini: Cursor's shape through the translation lane.
+        gateway = TestGateway.start("", "  - {name: e2e-cursor-on-gemini, destinations: [{provider: only-gemini, model: gemini-2.5-flash}]}\n",
+                "  - {name: only-gemini, type: scripted, protocols: [gemini]}\n");
         token = gateway.createToken("official SDK e2e", null);
     }
 
