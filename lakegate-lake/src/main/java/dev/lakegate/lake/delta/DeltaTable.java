@@ -1,0 +1,79 @@
+package dev.lakegate.lake.delta;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Delta table at one location. Holds no state besides the location: every call reads the latest
+ * version of the log, so instances are cheap, thread-safe, and see other writers' commits
+ * (threads or processes).
+ */
+public final class DeltaTable {
+  private final Engine engine;
+  private final String location;
+
+  DeltaTable(Engine engine, String location) {
+    this.engine = engine;
+    this.location = location;
+  }
+
+  /** The table root as a qualified Hadoop URI. */
+  public String location() {
+    return location;
+  }
+
+  /**
+   * Appends rows (see {@link Row} for the Java types) in one commit, idempotently: if the table
+   * already records {@code appId} at a version ≥ {@code txnVersion}, nothing is written and
+   * {@link AppendResult.Skipped} is returned. A writer replaying a batch after a crash passes the
+   * same pair and so never duplicates it. Concurrent appenders (threads or processes) all commit.
+   *
+   * @throws IllegalArgumentException if a row does not fit the schema (nothing is committed)
+   */
+  public AppendResult append(List<Row> rows, String appId, long txnVersion) {
+    Objects.requireNonNull(appId, "appId");
+    return DeltaAppend.run(engine, this, rows, appId, txnVersion);
+  }
+
+  /** Appends without a transaction id: a retry after an unknown outcome may duplicate rows. */
+  public AppendResult append(List<Row> rows) {
+    return DeltaAppend.run(engine, this, rows, null, 0);
+  }
+
+  /** The latest version, with its active data files for SQL. */
+  public TableSnapshot snapshot() {
+    Snapshot s = latest();
+    DeltaTables.requirePlainLayout(s);
+    return new TableSnapshot(location, s.getVersion(), s.getSchema(), s.getTableProperties(),
+        KernelScan.activeFiles(engine, s).stream().map(DeltaTable::fileUri).toList());
+  }
+
+  /** All rows of the latest version through Kernel's read path; for tests and small tables. */
+  public List<Row> read() {
+    List<Row> rows = new ArrayList<>();
+    KernelScan.read(engine, latest(), rows::add);
+    return rows;
+  }
+
+  Snapshot latest() {
+    return find().orElseThrow(() -> new DeltaTableException("No Delta table at " + location));
+  }
+
+  Optional<Snapshot> find() {
+    return DeltaTables.find(engine, location);
+  }
+
+  /** Kernel hands out {@code file:/x} for local files; DuckDB wants a plain path. */
+  static String fileUri(String path) {
+    return path.startsWith("file:") ? new org.apache.hadoop.fs.Path(path).toUri().getPath() : path;
+  }
+
+  @Override
+  public String toString() {
+    return "DeltaTable[" + location + "]";
+  }
+}
