@@ -8,6 +8,7 @@ import dev.lakegate.server.governance.Bootstrap;
 import dev.lakegate.server.governance.Governance;
 import dev.lakegate.server.http.ApiDispatcher;
 import dev.lakegate.server.http.GatewayHandler;
+import dev.lakegate.server.lake.Lake;
 import dev.lakegate.server.lane.PassthroughLane;
 import dev.lakegate.server.lane.TranslationLane;
 import dev.lakegate.server.observe.GatewayMetrics;
@@ -65,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private final EndpointRegistry endpoints;
     private final UpstreamClient upstream;
     private final ListenerBus listeners;
+    private final Lake lake;
     private final Server server;
     private volatile boolean ready;
 
@@ -92,6 +94,10 @@ public final class Gateway implements AutoCloseable {
                 new PlanRoute(),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
+        // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
+        // catalog `system` created on first start; SQL and Unity Catalog APIs.
+        lake = Lake.open(options.dataDir(), governance.principals(), clock);
+        routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -133,6 +139,11 @@ public final class Gateway implements AutoCloseable {
 
     public Governance governance() {
         return governance;
+    }
+
+    /** The catalog, Delta tables and SQL service (SPEC §6). */
+    public Lake lake() {
+        return lake;
     }
 
     public EndpointRegistry endpoints() {

@@ -18,6 +18,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         AdminCommands.register(cli);
         dev.lakegate.server.cli.agents.AgentsCommand.register(cli);
+        dev.lakegate.server.cli.sql.SqlCommand.register(cli); // lakegate sql (SPEC §6)
         return cli;
     }
 }

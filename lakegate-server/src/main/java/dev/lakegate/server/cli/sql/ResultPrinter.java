@@ -1,0 +1,50 @@
+package dev.lakegate.server.cli.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Prints a SQL API answer as a plain-text table: left-aligned columns, NULL for nulls, then the row count. */
+final class ResultPrinter {
+    private ResultPrinter() {}
+
+    static void print(PrintWriter out, JsonNode answer) {
+        JsonNode columns = answer.path("manifest").path("schema").path("columns");
+        if (columns.isEmpty()) {
+            out.println("OK");
+            return;
+        }
+        List<String[]> lines = new ArrayList<>();
+        String[] header = new String[columns.size()];
+        for (int i = 0; i < header.length; i++) {
+            header[i] = columns.get(i).path("name").asText();
+        }
+        lines.add(header);
+        JsonNode data = answer.path("result").path("data_array");
+        for (JsonNode row : data) {
+            String[] cells = new String[header.length];
+            for (int i = 0; i < cells.length; i++) {
+                JsonNode v = row.path(i);
+                cells[i] = v.isNull() || v.isMissingNode() ? "NULL" : v.asText().replace("\n", "\\n");
+            }
+            lines.add(cells);
+        }
+        int[] widths = new int[header.length];
+        lines.forEach(l -> {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], l[i].length());
+            }
+        });
+        for (String[] l : lines) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < l.length; i++) {
+                b.append(i == l.length - 1 ? l[i] : String.format("%-" + widths[i] + "s  ", l[i]));
+            }
+            out.println(b.toString().stripTrailing());
+        }
+        int n = data.size();
+        out.println("(" + n + (n == 1 ? " row" : " rows")
+                + (answer.path("manifest").path("truncated").asBoolean() ? ", truncated: more rows exist)" : ")"));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.lakegate.server.cli.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lakegate sql}: runs statements on a running gateway through its SQL API and prints each
+ * answer as a table (or the API's JSON). Statements run in order; the first failure stops the run
+ * with exit status 1.
+ */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Run SQL on a running gateway: DDL, SHOW/DESCRIBE, GRANT/REVOKE, INSERT and SELECT over catalog.schema.table.",
+                "Give one statement, or --file with ';'-separated statements, or pipe them on standard input."})
+public final class SqlCommand implements Callable<Integer> {
+    static final String DEFAULT_URL = "http://127.0.0.1:8080";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STATEMENT", description = "SQL to run ('-': read standard input)")
+    String statement;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Run the ';'-separated statements of FILE")
+    Path file;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Gateway base URL (env LAKEGATE_URL; default " + DEFAULT_URL + ")")
+    String url;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Personal or admin token (env LAKEGATE_TOKEN, else LAKEGATE_ADMIN_TOKEN)")
+    String token;
+
+    @Option(names = "--json", description = "Print the SQL API's JSON answers")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final InputStream stdin;
+
+    SqlCommand(Map<String, String> env, InputStream stdin) {
+        this.env = env;
+        this.stdin = stdin;
+    }
+
+    /** Adds {@code sql} to {@code root}, reading the process environment and standard input. */
+    public static CommandLine register(CommandLine root) {
+        return register(root, System.getenv(), System.in);
+    }
+
+    public static CommandLine register(CommandLine root, Map<String, String> env, InputStream stdin) {
+        root.addSubcommand(new SqlCommand(env, stdin));
+        return root;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<Script.Piece> pieces = Script.split(source());
+            if (pieces.isEmpty()) {
+                throw new SqlFailure("no statement to run: give one, or --file, or pipe SQL on standard input");
+            }
+            try (SqlClient client = new SqlClient(first(url, env.get("LAKEGATE_URL"), DEFAULT_URL), token())) {
+                for (Script.Piece piece : pieces) {
+                    JsonNode answer = client.execute(piece.sql());
+                    if (json) {
+                        out.println(SqlClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+                    }
+                    JsonNode error = answer.path("status").path("error");
+                    if (!"SUCCEEDED".equals(answer.path("status").path("state").asText())) {
+                        String where = pieces.size() > 1 ? "statement starting on line " + piece.line() + ": " : "";
+                        throw new SqlFailure(where + error.path("error_code").asText("FAILED") + ": " + error.path("message").asText());
+                    }
+                    if (!json) {
+                        ResultPrinter.print(out, answer);
+                    }
+                }
+            }
+            return 0;
+        } catch (SqlFailure e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private String source() {
+        if (file != null && statement != null) {
+            throw new SqlFailure("give a statement or --file, not both");
+        }
+        try {
+            if (file != null) {
+                return Files.readString(file);
+            }
+            return statement == null || statement.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8) : statement;
+        } catch (IOException e) {
+            throw new SqlFailure("cannot read " + (file != null ? file : "standard input") + ": " + e.getMessage());
+        }
+    }
+
+    private String token() {
+        String chosen = first(token, env.get("LAKEGATE_TOKEN"), env.get("LAKEGATE_ADMIN_TOKEN"));
+        if (chosen == null) {
+            throw new SqlFailure("no token: pass --token, or set LAKEGATE_TOKEN (a personal token, or the admin token)");
+        }
+        return chosen;
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lakegate.server.lake;
+
+import dev.lakegate.lake.catalog.Catalog;
+import dev.lakegate.lake.catalog.CatalogException;
+import dev.lakegate.lake.delta.DeltaTables;
+import dev.lakegate.lake.query.SqlEngine;
+import dev.lakegate.server.api.ApiRoute;
+import dev.lakegate.server.governance.PrincipalService;
+import dev.lakegate.server.store.PrincipalRecord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The lake of one gateway (SPEC §6): the catalog in the control-plane database, Delta tables with
+ * managed storage under {@code <dataDir>/lake}, the SQL service and its HTTP APIs. Opening it
+ * makes sure catalog {@code system} exists (owned by "System user", which no principal can be:
+ * principal names hold no spaces).
+ */
+public final class Lake {
+    /** Rows one INSERT … SELECT may write: the rows are held in memory before the commit. */
+    static final int INSERT_SELECT_ROWS = 100_000;
+    public static final String SYSTEM_OWNER = "System user";
+
+    private final Catalog catalog;
+    private final DeltaTables tables;
+    private final LakeService service;
+
+    private Lake(Catalog catalog, DeltaTables tables, LakeService service) {
+        this.catalog = catalog;
+        this.tables = tables;
+        this.service = service;
+    }
+
+    /** The control plane in {@code dataDir} must be open (it migrates the catalog's tables). */
+    public static Lake open(Path dataDir, PrincipalService principals, Clock clock) {
+        Catalog catalog = SqlCatalog.openDataDir(dataDir, dataDir.resolve("lake").toAbsolutePath().toString(), clock);
+        Configuration hadoop = new Configuration();
+        DeltaTables tables = new DeltaTables(hadoop);
+        SqlEngine.Options d = SqlEngine.Options.defaults();
+        SqlEngine insertEngine = new SqlEngine(new SqlEngine.Options(INSERT_SELECT_ROWS, d.timeout(), d.memoryLimit(), d.threads(), d.maxConcurrent()));
+        LakeService service = new LakeService(catalog, tables, new SqlEngine(d), insertEngine,
+                name -> principals.findByName(name).map(PrincipalRecord::name), hadoop, clock);
+        if (catalog.getCatalog(Access.SYSTEM).isEmpty()) {
+            try {
+                catalog.createCatalog(Access.SYSTEM, Optional.of("The gateway's own tables"), SYSTEM_OWNER);
+            } catch (CatalogException e) {
+                // another gateway process on the same database created it meanwhile
+            }
+        }
+        return new Lake(catalog, tables, service);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public DeltaTables tables() {
+        return tables;
+    }
+
+    public LakeService service() {
+        return service;
+    }
+
+    /** {@code POST /api/2.0/sql/statements} and the read side of the Unity Catalog API. */
+    public List<ApiRoute> routes() {
+        List<ApiRoute> routes = new ArrayList<>(new StatementsApi(service).routes());
+        routes.addAll(new UnityCatalogApi(service).routes());
+        return List.copyOf(routes);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.lakegate.server.lake;
+
+import dev.lakegate.lake.catalog.Catalog;
+import dev.lakegate.lake.delta.DeltaTables;
+import dev.lakegate.lake.query.SqlEngine;
+import dev.lakegate.lake.sql.SqlParser;
+import dev.lakegate.lake.sql.Statement;
+import dev.lakegate.server.governance.Caller;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Runs the SQL statements of SPEC §6 for an authenticated caller: DDL, SHOW/DESCRIBE, GRANT/REVOKE,
+ * INSERT and SELECT, checking privileges as {@link Access} describes. Failures are {@code
+ * GatewayException}s: bad SQL 400 (with line and column), unknown object 404, missing privilege 403,
+ * existing object 409, a query DuckDB refuses 400 with DuckDB's message. Thread-safe.
+ */
+public final class LakeService {
+    private final Catalog catalog;
+    private final Ddl ddl;
+    private final GrantStatements grants;
+    private final Queries queries;
+    private final Inserts inserts;
+    private final SqlEngine engine;
+
+    /**
+     * @param engine runs SELECT statements (its row limit caps answers)
+     * @param insertEngine runs the SELECT of INSERT … SELECT (its row limit caps one statement)
+     * @param principals a principal's stored name for any spelling of it; empty when unknown
+     */
+    public LakeService(Catalog catalog, DeltaTables delta, SqlEngine engine, SqlEngine insertEngine,
+            Function<String, Optional<String>> principals, Configuration hadoop, Clock clock) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.ddl = new Ddl(catalog, delta, new ManagedFiles(hadoop));
+        this.grants = new GrantStatements(catalog, principals);
+        this.queries = new Queries(catalog, delta);
+        this.inserts = new Inserts(catalog, delta, queries, insertEngine, new Appender(clock));
+    }
+
+    public StatementResult execute(String sql, Caller caller) {
+        try {
+            Statement statement = SqlParser.parse(sql);
+            Access access = Access.of(catalog, caller);
+            Browse browse = new Browse(catalog, access);
+            return switch (statement) {
+                case Statement.CreateCatalog c -> ddl.createCatalog(c, access);
+                case Statement.CreateSchema s -> ddl.createSchema(s, access);
+                case Statement.CreateTable t -> ddl.createTable(t, access);
+                case Statement.Drop d -> ddl.drop(d, access);
+                case Statement.ShowCatalogs s -> Listings.catalogs(browse);
+                case Statement.ShowSchemas s -> Listings.schemas(s, browse);
+                case Statement.ShowTables s -> Listings.tables(s, browse);
+                case Statement.Describe d -> Listings.describe(d, browse);
+                case Statement.ShowTblProperties p -> Listings.properties(p, browse);
+                case Statement.GrantPrivileges g -> grants.grant(g, access);
+                case Statement.RevokePrivileges r -> grants.revoke(r, access);
+                case Statement.InsertValues i -> inserts.values(i, access);
+                case Statement.InsertSelect i -> inserts.select(i, access);
+                case Statement.Select s -> StatementResult.of(queries.run(engine, s.query(), access));
+            };
+        } catch (RuntimeException e) {
+            throw LakeErrors.translate(e);
+        }
+    }
+
+    /** The catalog as {@code caller} may see it (Unity Catalog API). */
+    Browse browse(Caller caller) {
+        return new Browse(catalog, Access.of(catalog, caller));
+    }
+}

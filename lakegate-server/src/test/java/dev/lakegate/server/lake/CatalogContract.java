@@ -1,0 +1,168 @@
+package dev.lakegate.server.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakegate.lake.catalog.Catalog;
+import dev.lakegate.lake.catalog.CatalogException;
+import dev.lakegate.lake.catalog.CatalogName;
+import dev.lakegate.lake.catalog.DataSourceFormat;
+import dev.lakegate.lake.catalog.Grant;
+import dev.lakegate.lake.catalog.NewTable;
+import dev.lakegate.lake.catalog.Privilege;
+import dev.lakegate.lake.catalog.SchemaInfo;
+import dev.lakegate.lake.catalog.SchemaName;
+import dev.lakegate.lake.catalog.TableInfo;
+import dev.lakegate.lake.catalog.TableName;
+import dev.lakegate.lake.catalog.TableType;
+import dev.lakegate.lake.sql.SqlParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link Catalog} store must show: the expectations of the lake module's
+ * {@code InMemoryCatalogTest}, run against each store by a subclass.
+ */
+abstract class CatalogContract {
+    static final CatalogName MAIN = new CatalogName("main");
+    static final SchemaName TELEMETRY = new SchemaName("main", "telemetry");
+    static final TableName LOGS = new TableName("main", "telemetry", "cc_otel_logs");
+    final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+    Catalog catalog;
+
+    /** A fresh, empty store with managed storage at {@code managedRoot}. */
+    abstract Catalog newCatalog(String managedRoot, Clock clock) throws Exception;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        catalog = newCatalog("/data/managed/", clock);
+        catalog.createCatalog(MAIN, Optional.of("lake"), "admin");
+        catalog.createSchema(TELEMETRY, Optional.empty(), "admin");
+    }
+
+    @Test
+    void createsListsAndGetsAllThreeLevels() {
+        catalog.createCatalog(new CatalogName("alpha"), Optional.empty(), "admin");
+        TableInfo t = catalog.createTable(table(LOGS, Optional.empty()), "alice");
+        assertThat(catalog.listCatalogs()).extracting(c -> c.name().name()).containsExactly("alpha", "main");
+        assertThat(catalog.getCatalog(MAIN)).get().satisfies(c -> {
+            assertThat(c.comment()).contains("lake");
+            assertThat(c.owner()).isEqualTo("admin");
+        });
+        assertThat(catalog.listSchemas(MAIN)).extracting(SchemaInfo::name).containsExactly(TELEMETRY);
+        assertThat(catalog.listTables(TELEMETRY)).containsExactly(t);
+        assertThat(catalog.getTable(LOGS)).contains(t);
+        assertThat(t.tableType()).isEqualTo(TableType.MANAGED);
+        assertThat(t.dataSourceFormat()).isEqualTo(DataSourceFormat.DELTA);
+        assertThat(t.location()).startsWith("/data/managed/main/telemetry/cc_otel_logs-");
+        assertThat(t.owner()).isEqualTo("alice");
+        assertThat(t.createdAt()).isEqualTo(clock.instant());
+        assertThat(t.properties()).containsEntry("otel.schemaVersion", "v1");
+    }
+
+    @Test
+    void columnsKeepNestingNullabilityAndComments() {
+        NewTable rich = new NewTable(LOGS, SqlParser.parseColumns(
+                "`Body` STRING NOT NULL COMMENT 'the text', m MAP<STRING, ARRAY<STRUCT<a: DECIMAL(10,2), `b-c`: TIMESTAMP_NTZ>>>"),
+                Optional.empty(), Map.of("b", "2", "a", "1"), Optional.of("logs"));
+        TableInfo t = catalog.createTable(rich, "alice");
+        assertThat(catalog.getTable(LOGS)).contains(t);
+        assertThat(catalog.getTable(LOGS).orElseThrow().columns()).isEqualTo(rich.columns());
+        assertThat(t.comment()).contains("logs");
+    }
+
+    @Test
+    void managedLocationsAreNeverReusedAfterADrop() {
+        String first = catalog.createTable(table(LOGS, Optional.empty()), "a").location();
+        assertThat(catalog.dropTable(LOGS)).get().extracting(TableInfo::location).isEqualTo(first);
+        assertThat(catalog.createTable(table(LOGS, Optional.empty()), "a").location()).isNotEqualTo(first);
+        assertThat(catalog.dropTable(new TableName("main", "telemetry", "nope"))).isEmpty();
+    }
+
+    @Test
+    void missingParentsDuplicatesAndNonEmptyDropsAreRefused() {
+        assertThatThrownBy(() -> catalog.createSchema(new SchemaName("nope", "s"), Optional.empty(), "a"))
+                .isInstanceOf(CatalogException.class).hasMessage("catalog nope does not exist; create it with CREATE CATALOG nope")
+                .extracting(e -> ((CatalogException) e).kind()).isEqualTo(CatalogException.Kind.NOT_FOUND);
+        assertThatThrownBy(() -> catalog.createTable(table(new TableName("main", "x", "t"), Optional.empty()), "a"))
+                .hasMessageContaining("schema main.x does not exist");
+        assertThatThrownBy(() -> catalog.createCatalog(MAIN, Optional.empty(), "a"))
+                .hasMessage("catalog main already exists; use IF NOT EXISTS to ignore this");
+        catalog.createTable(table(LOGS, Optional.empty()), "a");
+        assertThatThrownBy(() -> catalog.createTable(table(LOGS, Optional.empty()), "a"))
+                .extracting(e -> ((CatalogException) e).kind()).isEqualTo(CatalogException.Kind.ALREADY_EXISTS);
+        assertThatThrownBy(() -> catalog.dropSchema(TELEMETRY, false))
+                .hasMessage("schema main.telemetry still contains 1 table(s); drop them first or add CASCADE");
+        assertThatThrownBy(() -> catalog.dropCatalog(MAIN, false))
+                .extracting(e -> ((CatalogException) e).kind()).isEqualTo(CatalogException.Kind.NOT_EMPTY);
+        assertThat(catalog.dropCatalog(MAIN, true)).isTrue();
+        assertThat(catalog.getTable(LOGS)).isEmpty();
+        assertThat(catalog.listCatalogs()).isEmpty();
+        assertThat(catalog.dropCatalog(MAIN, true)).isFalse();
+    }
+
+    @Test
+    void externalLocationsMustNotOverlapManagedStorageOrOtherTables() {
+        TableInfo ext = catalog.createTable(table(LOGS, Optional.of("s3a://bucket/logs")), "a");
+        assertThat(ext.tableType()).isEqualTo(TableType.EXTERNAL);
+        assertThat(ext.location()).isEqualTo("s3a://bucket/logs");
+        TableName other = new TableName("main", "telemetry", "other");
+        assertThatThrownBy(() -> catalog.createTable(table(other, Optional.of("s3a://bucket/logs/sub")), "a"))
+                .hasMessage("LOCATION 's3a://bucket/logs/sub' overlaps the location of table main.telemetry.cc_otel_logs");
+        assertThatThrownBy(() -> catalog.createTable(table(other, Optional.of("file:///data/managed/x")), "a"))
+                .hasMessageContaining("overlaps the managed storage /data/managed");
+    }
+
+    @Test
+    void grantsAreRecordedRevokedAndDroppedWithTheirObject() {
+        catalog.createTable(table(LOGS, Optional.empty()), "a");
+        Grant use = new Grant(MAIN, "bob", Privilege.USE_CATALOG);
+        Grant modify = new Grant(LOGS, "bob", Privilege.MODIFY);
+        catalog.grant(use);
+        catalog.grant(modify);
+        catalog.grant(modify);
+        assertThat(catalog.grantsTo("bob")).containsExactlyInAnyOrder(use, modify);
+        assertThat(catalog.grantsOn(LOGS)).containsExactly(modify);
+        assertThat(catalog.revoke(use)).isTrue();
+        assertThat(catalog.revoke(use)).isFalse();
+        catalog.dropTable(LOGS);
+        assertThat(catalog.grantsTo("bob")).isEmpty();
+        assertThatThrownBy(() -> catalog.grant(modify)).hasMessage("table main.telemetry.cc_otel_logs does not exist");
+    }
+
+    @Test
+    void cascadingDropsTakeTheGrantsInsideWithThem() {
+        catalog.createTable(table(LOGS, Optional.empty()), "a");
+        catalog.grant(new Grant(MAIN, "bob", Privilege.USE_CATALOG));
+        catalog.grant(new Grant(TELEMETRY, "bob", Privilege.USE_SCHEMA));
+        catalog.grant(new Grant(LOGS, "bob", Privilege.SELECT));
+        assertThat(catalog.grantsTo("bob")).hasSize(3);
+        catalog.dropCatalog(MAIN, true);
+        assertThat(catalog.grantsTo("bob")).isEmpty();
+        catalog.createCatalog(MAIN, Optional.empty(), "admin");
+        assertThat(catalog.listSchemas(MAIN)).isEmpty();
+    }
+
+    @Test
+    void updateKeepsIdentityAndBumpsUpdatedAt() {
+        TableInfo t = catalog.createTable(table(LOGS, Optional.empty()), "a");
+        TableInfo changed = new TableInfo(t.name(), t.columns(), "/elsewhere", Map.of("k", "v"), Optional.of("c"),
+                "b", t.createdAt(), t.updatedAt(), TableType.EXTERNAL, t.dataSourceFormat());
+        TableInfo updated = catalog.updateTable(changed);
+        assertThat(updated.location()).isEqualTo(t.location());
+        assertThat(updated.tableType()).isEqualTo(TableType.MANAGED);
+        assertThat(updated.properties()).isEqualTo(Map.of("k", "v"));
+        assertThat(updated.owner()).isEqualTo("b");
+        assertThat(catalog.getTable(LOGS)).contains(updated);
+    }
+
+    static NewTable table(TableName name, Optional<String> location) {
+        return new NewTable(name, SqlParser.parseColumns("body STRING, time_unix_nano LONG"), location,
+                Map.of("otel.schemaVersion", "v1"), Optional.empty());
+    }
+}

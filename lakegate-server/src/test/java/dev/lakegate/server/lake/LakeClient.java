@@ -1,0 +1,90 @@
+package dev.lakegate.server.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakegate.server.governance.Governance;
+import dev.lakegate.server.governance.NewPrincipal;
+import dev.lakegate.server.governance.PrincipalType;
+import dev.lakegate.server.store.PrincipalRecord;
+import dev.lakegate.server.testing.TestGateway;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Talks to a {@link TestGateway}'s SQL and Unity Catalog APIs over HTTP, as the wire sees them. */
+final class LakeClient {
+    static final Path SPEC_SQL = Path.of("../lakegate-lake/src/test/resources/sql");
+    private final TestGateway gateway;
+
+    LakeClient(TestGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** A new non-admin user and the secret of a token for it. */
+    String user(String name) {
+        Governance g = gateway.gateway().governance();
+        PrincipalRecord p = g.principals().create(new NewPrincipal(PrincipalType.USER, name, null, null, false, true));
+        return g.tokens().create(p, p.id(), "test", Optional.empty()).secret();
+    }
+
+    /** {@code CREATE TABLE} of SPEC §5 for {@code signal} (metrics, logs, spans), verbatim but for the names. */
+    static String specDdl(String signal, String catalog, String schema, String prefix) throws IOException {
+        return Files.readString(SPEC_SQL.resolve("spec_otel_" + signal + ".sql"))
+                .replace("<catalog>", catalog).replace("<schema>", schema).replace("<table_prefix>", prefix);
+    }
+
+    HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
+        return gateway.post("/api/2.0/sql/statements", body.getBytes(), token, "application/json");
+    }
+
+    /** The statement's answer (HTTP 200 either way). */
+    JsonNode statement(String token, String sql) throws IOException, InterruptedException {
+        ObjectNode body = TestGateway.JSON.createObjectNode().put("statement", sql).put("wait_timeout", "30s");
+        HttpResponse<String> response = post(token, TestGateway.JSON.writeValueAsString(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return TestGateway.JSON.readTree(response.body());
+    }
+
+    /** Runs as admin and expects success; the rows as strings (null for NULL). */
+    List<List<String>> admin(String sql) throws IOException, InterruptedException {
+        return ok(gateway.adminToken(), sql);
+    }
+
+    List<List<String>> ok(String token, String sql) throws IOException, InterruptedException {
+        JsonNode answer = statement(token, sql);
+        assertThat(answer.path("status").path("state").asText()).as(sql + " → " + answer).isEqualTo("SUCCEEDED");
+        return rows(answer);
+    }
+
+    /** Expects a FAILED statement; {@code status.error}. */
+    JsonNode failed(String token, String sql) throws IOException, InterruptedException {
+        JsonNode answer = statement(token, sql);
+        assertThat(answer.path("status").path("state").asText()).as(sql + " → " + answer).isEqualTo("FAILED");
+        assertThat(answer.has("result")).isFalse();
+        return answer.path("status").path("error");
+    }
+
+    /** GET on the Unity Catalog API; the status and JSON body. */
+    Answer uc(String token, String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = gateway.send(gateway.request("/api/2.1/unity-catalog" + pathAndQuery, token, null).GET().build());
+        return new Answer(r.statusCode(), TestGateway.JSON.readTree(r.body()));
+    }
+
+    record Answer(int status, JsonNode json) {}
+
+    static List<List<String>> rows(JsonNode answer) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode r : answer.path("result").path("data_array")) {
+            List<String> row = new ArrayList<>();
+            r.forEach(v -> row.add(v.isNull() ? null : v.asText()));
+            rows.add(row);
+        }
+        return rows;
+    }
+}
