@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints a SQL API answer as a plain-text table: left-aligned columns, NULL for nulls, then the row count. */
+/**
+ * Prints a SQL API answer as a plain-text table (left-aligned columns, NULL for nulls, then the row
+ * count) or as CSV (RFC 4180: a header line, fields quoted when needed, nulls empty).
+ */
 final class ResultPrinter {
     private ResultPrinter() {}
 
@@ -46,5 +49,28 @@ final class ResultPrinter {
         int n = data.size();
         out.println("(" + n + (n == 1 ? " row" : " rows")
                 + (answer.path("manifest").path("truncated").asBoolean() ? ", truncated: more rows exist)" : ")"));
+    }
+
+    static void printCsv(PrintWriter out, JsonNode answer) {
+        JsonNode columns = answer.path("manifest").path("schema").path("columns");
+        if (columns.isEmpty()) {
+            return;
+        }
+        List<String> header = new ArrayList<>();
+        columns.forEach(c -> header.add(csv(c.path("name").asText())));
+        out.print(String.join(",", header) + "\r\n");
+        for (JsonNode row : answer.path("result").path("data_array")) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                JsonNode v = row.path(i);
+                cells.add(v.isNull() || v.isMissingNode() ? "" : csv(v.asText()));
+            }
+            out.print(String.join(",", cells) + "\r\n");
+        }
+    }
+
+    private static String csv(String value) {
+        boolean quote = value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

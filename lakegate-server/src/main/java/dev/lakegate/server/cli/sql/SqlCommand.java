@@ -41,7 +41,13 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", description = "Personal or admin token (env LAKEGATE_TOKEN, else LAKEGATE_ADMIN_TOKEN)")
     String token;
 
-    @Option(names = "--json", description = "Print the SQL API's JSON answers")
+    /** How results are printed. */
+    enum Format { table, json, csv }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (aligned, default), json (the SQL API's answers) or csv")
+    Format format = Format.table;
+
+    @Option(names = "--json", description = "Same as --format json")
     boolean json;
 
     @Spec
@@ -74,10 +80,11 @@ public final class SqlCommand implements Callable<Integer> {
             if (pieces.isEmpty()) {
                 throw new SqlFailure("no statement to run: give one, or --file, or pipe SQL on standard input");
             }
+            Format chosen = json ? Format.json : format;
             try (SqlClient client = new SqlClient(first(url, env.get("LAKEGATE_URL"), DEFAULT_URL), token())) {
                 for (Script.Piece piece : pieces) {
                     JsonNode answer = client.execute(piece.sql());
-                    if (json) {
+                    if (chosen == Format.json) {
                         out.println(SqlClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
                     }
                     JsonNode error = answer.path("status").path("error");
@@ -85,8 +92,10 @@ public final class SqlCommand implements Callable<Integer> {
                         String where = pieces.size() > 1 ? "statement starting on line " + piece.line() + ": " : "";
                         throw new SqlFailure(where + error.path("error_code").asText("FAILED") + ": " + error.path("message").asText());
                     }
-                    if (!json) {
-                        ResultPrinter.print(out, answer);
+                    switch (chosen) {
+                        case table -> ResultPrinter.print(out, answer);
+                        case csv -> ResultPrinter.printCsv(out, answer);
+                        case json -> { } // printed above, before any failure
                     }
                 }
             }

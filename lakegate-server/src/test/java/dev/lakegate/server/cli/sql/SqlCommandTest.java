@@ -78,6 +78,8 @@ class SqlCommandTest {
         assertThat(piped.out()).contains("s         t          false");
         Run json = run("", "sql", "--json", "SELECT count(*) AS c FROM cli.s.t");
         assertThat(json.out()).contains("\"state\" : \"SUCCEEDED\"").contains("\"data_array\" : [ [ \"2\" ] ]");
+        Run csv = run("", "sql", "--format", "csv", "SELECT name, n, tags FROM cli.s.t ORDER BY name");
+        assertThat(csv.out()).isEqualTo("name,n,tags\r\na,1,\"{\"\"k\"\":\"\"v\"\"}\"\r\nbb,,\r\n");
     }
 
     @Test
