@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Talks to a {@link TestGateway}'s SQL and Unity Catalog APIs over HTTP, as the wire sees them. */
-final class LakeClient {
+public final class LakeClient {
     static final Path SPEC_SQL = Path.of("../lakegate-lake/src/test/resources/sql");
     private final TestGateway gateway;
 
@@ -34,7 +34,7 @@ final class LakeClient {
     }
 
     /** {@code CREATE TABLE} of SPEC §5 for {@code signal} (metrics, logs, spans), verbatim but for the names. */
-    static String specDdl(String signal, String catalog, String schema, String prefix) throws IOException {
+    public static String specDdl(String signal, String catalog, String schema, String prefix) throws IOException {
         return Files.readString(SPEC_SQL.resolve("spec_otel_" + signal + ".sql"))
                 .replace("<catalog>", catalog).replace("<schema>", schema).replace("<table_prefix>", prefix);
     }

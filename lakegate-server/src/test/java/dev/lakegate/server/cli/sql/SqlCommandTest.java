@@ -2,6 +2,7 @@ package dev.lakegate.server.cli.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakegate.server.lake.LakeClient;
 import dev.lakegate.server.testing.TestGateway;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -80,6 +81,31 @@ class SqlCommandTest {
         assertThat(json.out()).contains("\"state\" : \"SUCCEEDED\"").contains("\"data_array\" : [ [ \"2\" ] ]");
         Run csv = run("", "sql", "--format", "csv", "SELECT name, n, tags FROM cli.s.t ORDER BY name");
         assertThat(csv.out()).isEqualTo("name,n,tags\r\na,1,\"{\"\"k\"\":\"\"v\"\"}\"\r\nbb,,\r\n");
+    }
+
+    @Test
+    void createsTheThreeTelemetryTablesOfTheSpecAndQueriesThem(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("telemetry_tables.sql");
+        Files.writeString(script, "CREATE CATALOG IF NOT EXISTS main;\nCREATE SCHEMA IF NOT EXISTS main.telemetry;\n"
+                + LakeClient.specDdl("metrics", "main", "telemetry", "cc") + "\n"
+                + LakeClient.specDdl("logs", "main", "telemetry", "cc") + "\n"
+                + LakeClient.specDdl("spans", "main", "telemetry", "cc") + "\n");
+        Run create = run("", "sql", "-f", script.toString());
+        assertThat(create.code()).as(create.err()).isZero();
+        assertThat(run("", "sql", "SHOW TABLES IN main.telemetry").out())
+                .contains("cc_otel_logs").contains("cc_otel_metrics").contains("cc_otel_spans");
+        assertThat(run("", "sql", "SHOW TBLPROPERTIES main.telemetry.cc_otel_spans").out()).contains("otel.schemaVersion").contains("v1");
+
+        Run insert = run("", "sql", "INSERT INTO main.telemetry.cc_otel_logs (event_name, body, attributes) "
+                + "VALUES ('claude_code.api_request', 'claude_code.api_request', map('model', 'claude-sonnet', 'cost_usd', '0.012'))");
+        assertThat(insert.code()).as(insert.err()).isZero();
+        Run query = run("", "sql", "SELECT event_name, attributes['model'] AS model FROM main.telemetry.cc_otel_logs");
+        assertThat(query.out()).isEqualTo("""
+                event_name               model
+                claude_code.api_request  claude-sonnet
+                (1 row)
+                """);
+        assertThat(run("", "sql", "SELECT count(*) AS n FROM main.telemetry.cc_otel_metrics").out()).contains("0");
     }
 
     @Test
