@@ -3,6 +3,7 @@ package dev.lakegate.server.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakegate.lake.catalog.Catalog;
+import dev.lakegate.lake.catalog.CatalogContract;
 import dev.lakegate.lake.catalog.Grant;
 import dev.lakegate.lake.catalog.Privilege;
 import dev.lakegate.lake.catalog.TableInfo;
@@ -19,7 +20,7 @@ class SqlCatalogTest extends CatalogContract {
     Path dataDir;
 
     @Override
-    Catalog newCatalog(String managedRoot, Clock clock) {
+    protected Catalog newCatalog(String managedRoot, Clock clock) {
         ControlPlane.openDataDir(dataDir).close(); // creates and migrates the database (V2 holds the catalog)
         return SqlCatalog.openDataDir(dataDir, managedRoot, clock);
     }

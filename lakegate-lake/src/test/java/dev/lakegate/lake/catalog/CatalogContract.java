@@ -1,20 +1,8 @@
-package dev.lakegate.server.lake;
+package dev.lakegate.lake.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakegate.lake.catalog.Catalog;
-import dev.lakegate.lake.catalog.CatalogException;
-import dev.lakegate.lake.catalog.CatalogName;
-import dev.lakegate.lake.catalog.DataSourceFormat;
-import dev.lakegate.lake.catalog.Grant;
-import dev.lakegate.lake.catalog.NewTable;
-import dev.lakegate.lake.catalog.Privilege;
-import dev.lakegate.lake.catalog.SchemaInfo;
-import dev.lakegate.lake.catalog.SchemaName;
-import dev.lakegate.lake.catalog.TableInfo;
-import dev.lakegate.lake.catalog.TableName;
-import dev.lakegate.lake.catalog.TableType;
 import dev.lakegate.lake.sql.SqlParser;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,28 +13,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link Catalog} store must show: the expectations of the lake module's
- * {@code InMemoryCatalogTest}, run against each store by a subclass.
+ * The behaviour every {@link Catalog} store must show, run against each store by a subclass: the
+ * in-memory reference here, the control-plane store in the server (through this module's test jar).
  */
-abstract class CatalogContract {
-    static final CatalogName MAIN = new CatalogName("main");
-    static final SchemaName TELEMETRY = new SchemaName("main", "telemetry");
-    static final TableName LOGS = new TableName("main", "telemetry", "cc_otel_logs");
-    final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
-    Catalog catalog;
+public abstract class CatalogContract {
+    protected static final CatalogName MAIN = new CatalogName("main");
+    protected static final SchemaName TELEMETRY = new SchemaName("main", "telemetry");
+    protected static final TableName LOGS = new TableName("main", "telemetry", "cc_otel_logs");
+    protected final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+    protected Catalog catalog;
 
     /** A fresh, empty store with managed storage at {@code managedRoot}. */
-    abstract Catalog newCatalog(String managedRoot, Clock clock) throws Exception;
+    protected abstract Catalog newCatalog(String managedRoot, Clock clock) throws Exception;
 
     @BeforeEach
-    void setUp() throws Exception {
+    public void setUp() throws Exception {
         catalog = newCatalog("/data/managed/", clock);
         catalog.createCatalog(MAIN, Optional.of("lake"), "admin");
         catalog.createSchema(TELEMETRY, Optional.empty(), "admin");
     }
 
     @Test
-    void createsListsAndGetsAllThreeLevels() {
+    public void createsListsAndGetsAllThreeLevels() {
         catalog.createCatalog(new CatalogName("alpha"), Optional.empty(), "admin");
         TableInfo t = catalog.createTable(table(LOGS, Optional.empty()), "alice");
         assertThat(catalog.listCatalogs()).extracting(c -> c.name().name()).containsExactly("alpha", "main");
@@ -66,7 +54,7 @@ abstract class CatalogContract {
     }
 
     @Test
-    void columnsKeepNestingNullabilityAndComments() {
+    public void columnsKeepNestingNullabilityAndComments() {
         NewTable rich = new NewTable(LOGS, SqlParser.parseColumns(
                 "`Body` STRING NOT NULL COMMENT 'the text', m MAP<STRING, ARRAY<STRUCT<a: DECIMAL(10,2), `b-c`: TIMESTAMP_NTZ>>>"),
                 Optional.empty(), Map.of("b", "2", "a", "1"), Optional.of("logs"));
@@ -77,7 +65,7 @@ abstract class CatalogContract {
     }
 
     @Test
-    void managedLocationsAreNeverReusedAfterADrop() {
+    public void managedLocationsAreNeverReusedAfterADrop() {
         String first = catalog.createTable(table(LOGS, Optional.empty()), "a").location();
         assertThat(catalog.dropTable(LOGS)).get().extracting(TableInfo::location).isEqualTo(first);
         assertThat(catalog.createTable(table(LOGS, Optional.empty()), "a").location()).isNotEqualTo(first);
@@ -85,7 +73,7 @@ abstract class CatalogContract {
     }
 
     @Test
-    void missingParentsDuplicatesAndNonEmptyDropsAreRefused() {
+    public void missingParentsDuplicatesAndNonEmptyDropsAreRefused() {
         assertThatThrownBy(() -> catalog.createSchema(new SchemaName("nope", "s"), Optional.empty(), "a"))
                 .isInstanceOf(CatalogException.class).hasMessage("catalog nope does not exist; create it with CREATE CATALOG nope")
                 .extracting(e -> ((CatalogException) e).kind()).isEqualTo(CatalogException.Kind.NOT_FOUND);
@@ -107,7 +95,7 @@ abstract class CatalogContract {
     }
 
     @Test
-    void externalLocationsMustNotOverlapManagedStorageOrOtherTables() {
+    public void externalLocationsMustNotOverlapManagedStorageOrOtherTables() {
         TableInfo ext = catalog.createTable(table(LOGS, Optional.of("s3a://bucket/logs")), "a");
         assertThat(ext.tableType()).isEqualTo(TableType.EXTERNAL);
         assertThat(ext.location()).isEqualTo("s3a://bucket/logs");
@@ -119,7 +107,7 @@ abstract class CatalogContract {
     }
 
     @Test
-    void grantsAreRecordedRevokedAndDroppedWithTheirObject() {
+    public void grantsAreRecordedRevokedAndDroppedWithTheirObject() {
         catalog.createTable(table(LOGS, Optional.empty()), "a");
         Grant use = new Grant(MAIN, "bob", Privilege.USE_CATALOG);
         Grant modify = new Grant(LOGS, "bob", Privilege.MODIFY);
@@ -136,7 +124,7 @@ abstract class CatalogContract {
     }
 
     @Test
-    void cascadingDropsTakeTheGrantsInsideWithThem() {
+    public void cascadingDropsTakeTheGrantsInsideWithThem() {
         catalog.createTable(table(LOGS, Optional.empty()), "a");
         catalog.grant(new Grant(MAIN, "bob", Privilege.USE_CATALOG));
         catalog.grant(new Grant(TELEMETRY, "bob", Privilege.USE_SCHEMA));
@@ -149,7 +137,7 @@ abstract class CatalogContract {
     }
 
     @Test
-    void updateKeepsIdentityAndBumpsUpdatedAt() {
+    public void updateKeepsIdentityAndBumpsUpdatedAt() {
         TableInfo t = catalog.createTable(table(LOGS, Optional.empty()), "a");
         TableInfo changed = new TableInfo(t.name(), t.columns(), "/elsewhere", Map.of("k", "v"), Optional.of("c"),
                 "b", t.createdAt(), t.updatedAt(), TableType.EXTERNAL, t.dataSourceFormat());
