@@ -149,7 +149,7 @@ public abstract class CatalogContract {
         assertThat(catalog.getTable(LOGS)).contains(updated);
     }
 
-    static NewTable table(TableName name, Optional<String> location) {
+    protected static NewTable table(TableName name, Optional<String> location) {
         return new NewTable(name, SqlParser.parseColumns("body STRING, time_unix_nano LONG"), location,
                 Map.of("otel.schemaVersion", "v1"), Optional.empty());
     }
