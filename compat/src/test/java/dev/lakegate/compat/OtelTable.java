@@ -1,12 +1,9 @@
 package dev.lakegate.compat;
 
 import dev.lakegate.lake.catalog.NewTable;
+import dev.lakegate.lake.sql.OtelTableDdl;
 import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.lake.sql.Statement;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,13 +30,7 @@ enum OtelTable {
 
   /** The SPEC statement, byte for byte (trailing semicolon included). */
   String specDdl() {
-    String resource = "/sql/spec_otel_" + signal + ".sql";
-    try (InputStream in = OtelTable.class.getResourceAsStream(resource)) {
-      if (in == null) throw new IllegalStateException(resource + " is not on the test class path (see compat/pom.xml)");
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return OtelTableDdl.verbatim(signal).strip();
   }
 
   /** The SPEC statement with its placeholder table name replaced by {@code name}, nothing else. */

@@ -14,14 +14,11 @@ import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The three CREATE TABLE statements of SPEC §5, verbatim (src/test/resources/sql/spec_*.sql). */
+/** The three CREATE TABLE statements of SPEC §5, verbatim (src/main/resources/sql/spec_*.sql, read through {@link OtelTableDdl}). */
 class SpecDdlTest {
   private static final DataType S = StringType.STRING, L = LongType.LONG, I = IntegerType.INTEGER,
       D = DoubleType.DOUBLE;
@@ -125,11 +122,7 @@ class SpecDdlTest {
   }
 
   static String text(String name) {
-    try (InputStream in = SpecDdlTest.class.getResourceAsStream("/sql/spec_" + name + ".sql")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return OtelTableDdl.verbatim(name.substring("otel_".length()));
   }
 
   /** struct("a", type, "b", type, …), every field nullable with empty metadata. */

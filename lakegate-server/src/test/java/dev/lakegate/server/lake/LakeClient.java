@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakegate.lake.sql.OtelTableDdl;
 import dev.lakegate.server.governance.Governance;
 import dev.lakegate.server.governance.NewPrincipal;
 import dev.lakegate.server.governance.PrincipalType;
@@ -11,15 +12,12 @@ import dev.lakegate.server.store.PrincipalRecord;
 import dev.lakegate.server.testing.TestGateway;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Talks to a {@link TestGateway}'s SQL and Unity Catalog APIs over HTTP, as the wire sees them. */
 public final class LakeClient {
-    static final Path SPEC_SQL = Path.of("../lakegate-lake/src/test/resources/sql");
     private final TestGateway gateway;
 
     LakeClient(TestGateway gateway) {
@@ -35,8 +33,7 @@ public final class LakeClient {
 
     /** {@code CREATE TABLE} of SPEC §5 for {@code signal} (metrics, logs, spans), verbatim but for the names. */
     public static String specDdl(String signal, String catalog, String schema, String prefix) throws IOException {
-        return Files.readString(SPEC_SQL.resolve("spec_otel_" + signal + ".sql"))
-                .replace("<catalog>", catalog).replace("<schema>", schema).replace("<table_prefix>", prefix);
+        return OtelTableDdl.forTable(signal, catalog, schema, prefix);
     }
 
     HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
