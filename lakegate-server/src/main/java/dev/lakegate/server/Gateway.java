@@ -15,6 +15,7 @@ import dev.lakegate.server.observe.GatewayMetrics;
 import dev.lakegate.server.observe.ListenerBus;
 import dev.lakegate.server.observe.LogRequestListener;
 import dev.lakegate.server.observe.RequestListener;
+import dev.lakegate.server.otel.OtlpReceiver;
 import dev.lakegate.server.pipeline.Authenticate;
 import dev.lakegate.server.pipeline.Dispatch;
 import dev.lakegate.server.pipeline.ListModels;
@@ -96,7 +97,7 @@ public final class Gateway implements AutoCloseable {
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
         // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
         // catalog `system` created on first start; SQL and Unity Catalog APIs.
-        lake = Lake.open(options.dataDir(), governance.principals(), clock);
+        lake = Lake.open(options.dataDir(), governance.principals(), clock, config.lake().walOptions());
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 
@@ -112,7 +113,10 @@ public final class Gateway implements AutoCloseable {
         connector.setHost(config.server().host());
         connector.setPort(config.server().port());
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new GatewayHandler(pipeline, api, listeners, metrics::scrape, () -> ready,
+        // OTLP (SPEC §5): rows go through the lake's durable writers into the tables users created.
+        OtlpReceiver otlp = new OtlpReceiver(governance.authenticator(), lake.service(), lake.writers(),
+                config.server().maxRequestBytes(), config.otel().maxBodyBytes());
+        server.setHandler(new GracefulHandler(new GatewayHandler(pipeline, api, otlp, listeners, metrics::scrape, () -> ready,
                 config.server().maxRequestBytes(), clock)));
         server.setStopTimeout(config.server().shutdownGraceSeconds() * 1000L);
         server.start();
@@ -163,6 +167,7 @@ public final class Gateway implements AutoCloseable {
             server.stop();
         } finally {
             listeners.close();
+            lake.close();
             upstream.close();
             governance.close();
             store.close();

@@ -19,6 +19,7 @@ public final class Main {
         AdminCommands.register(cli);
         dev.lakegate.server.cli.agents.AgentsCommand.register(cli);
         dev.lakegate.server.cli.sql.SqlCommand.register(cli); // lakegate sql (SPEC §6)
+        dev.lakegate.server.cli.sql.OtelCommand.register(cli, System.getenv()); // lakegate otel create-tables (SPEC §5)
         return cli;
     }
 }

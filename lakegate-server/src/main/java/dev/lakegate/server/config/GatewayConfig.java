@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The YAML file that seeds a gateway (SPEC §2, §9): listener, providers and endpoints. Field names
- * are snake_case; unknown fields are refused so a typo does not silently change behaviour.
+ * The YAML file that seeds a gateway (SPEC §2, §9): listener, lake writer, OTLP receiver, providers and
+ * endpoints. Field names are snake_case; unknown fields are refused so a typo does not silently
+ * change behaviour.
  */
-public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers, List<EndpointConfig> endpoints) {
+public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig otel, List<ProviderConfig> providers,
+        List<EndpointConfig> endpoints) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -25,6 +27,8 @@ public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers,
 
     public GatewayConfig {
         server = server == null ? new ServerConfig(null, null, null, null, null) : server;
+        lake = lake == null ? new LakeConfig(null, null) : lake;
+        otel = otel == null ? new OtelConfig(null) : otel;
         providers = providers == null ? List.of() : List.copyOf(providers);
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
     }
@@ -36,7 +40,7 @@ public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers,
     public static GatewayConfig parse(String yaml, String source) {
         GatewayConfig config;
         try {
-            config = yaml.isBlank() ? new GatewayConfig(null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
+            config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
         } catch (IOException e) {
@@ -47,7 +51,7 @@ public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers,
     }
 
     public GatewayConfig withServer(ServerConfig newServer) {
-        return new GatewayConfig(newServer, providers, endpoints);
+        return new GatewayConfig(newServer, lake, otel, providers, endpoints);
     }
 
     /** Adds providers and endpoints; names must stay unique. */
@@ -56,7 +60,7 @@ public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers,
         p.addAll(moreProviders);
         List<EndpointConfig> e = new ArrayList<>(endpoints);
         e.addAll(moreEndpoints);
-        GatewayConfig merged = new GatewayConfig(server, p, e);
+        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e);
         merged.validate("configuration");
         return merged;
     }

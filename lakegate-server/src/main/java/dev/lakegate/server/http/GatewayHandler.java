@@ -13,6 +13,7 @@ import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.observe.AgentDetector;
 import dev.lakegate.server.observe.ListenerBus;
 import dev.lakegate.server.observe.RequestRecord;
+import dev.lakegate.server.otel.OtlpReceiver;
 import dev.lakegate.server.pipeline.Exchange;
 import dev.lakegate.server.pipeline.Pipeline;
 import dev.lakegate.server.surface.Operation;
@@ -41,8 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP entry point: health and metrics, the JSON APIs under {@code /api/}, and the agent
- * surfaces, whose requests run through the pipeline. Runs blocking on a virtual thread per request.
+ * The one HTTP entry point: health and metrics, OTLP ingestion, the JSON APIs under {@code /api/},
+ * and the agent surfaces, whose requests run through the pipeline. Runs blocking on a virtual thread per request.
  * Every answer carries {@code x-request-id}; every surface request ends in one {@link RequestRecord}.
  */
 public final class GatewayHandler extends Handler.Abstract {
@@ -50,16 +51,18 @@ public final class GatewayHandler extends Handler.Abstract {
 
     private final Pipeline pipeline;
     private final ApiDispatcher api;
+    private final OtlpReceiver otlp;
     private final ListenerBus listeners;
     private final Supplier<String> metrics;
     private final BooleanSupplier ready;
     private final long maxRequestBytes;
     private final Clock clock;
 
-    public GatewayHandler(Pipeline pipeline, ApiDispatcher api, ListenerBus listeners, Supplier<String> metrics, BooleanSupplier ready,
-            long maxRequestBytes, Clock clock) {
+    public GatewayHandler(Pipeline pipeline, ApiDispatcher api, OtlpReceiver otlp, ListenerBus listeners, Supplier<String> metrics,
+            BooleanSupplier ready, long maxRequestBytes, Clock clock) {
         this.pipeline = pipeline;
         this.api = api;
+        this.otlp = otlp;
         this.listeners = listeners;
         this.metrics = metrics;
         this.ready = ready;
@@ -84,6 +87,10 @@ public final class GatewayHandler extends Handler.Abstract {
     }
 
     private void route(Request request, Response response, Callback callback, String requestId, String path, String method) throws Exception {
+        if (path.startsWith(OtlpReceiver.PREFIX)) {
+            serveOtlp(request, response, callback, path, method);
+            return;
+        }
         if (path.startsWith("/api/")) {
             api.handle(request, response, callback, path);
             return;
@@ -100,6 +107,20 @@ public final class GatewayHandler extends Handler.Abstract {
             return;
         }
         serveSurface(request, response, callback, requestId, surface.get(), path, method);
+    }
+
+    private void serveOtlp(Request request, Response response, Callback callback, String path, String method) {
+        OtlpReceiver.Answer answer;
+        try {
+            answer = otlp.receive(path, method, Headers.lowerCased(request.getHeaders()), limit -> RequestBodies.read(request, limit));
+        } catch (IOException e) {
+            callback.failed(e); // the exporter went away while sending
+            return;
+        }
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        answer.retryAfterSeconds().ifPresent(seconds -> response.getHeaders().put(HttpHeader.RETRY_AFTER, seconds));
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }
 
     private void serveSurface(Request request, Response response, Callback callback, String requestId, Surface surface, String path,

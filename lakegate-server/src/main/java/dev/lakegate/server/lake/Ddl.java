@@ -27,11 +27,13 @@ final class Ddl {
     private final Catalog catalog;
     private final DeltaTables delta;
     private final ManagedFiles files;
+    private final TableWriters writers;
 
-    Ddl(Catalog catalog, DeltaTables delta, ManagedFiles files) {
+    Ddl(Catalog catalog, DeltaTables delta, ManagedFiles files, TableWriters writers) {
         this.catalog = catalog;
         this.delta = delta;
         this.files = files;
+        this.writers = writers;
     }
 
     StatementResult createCatalog(Statement.CreateCatalog c, Access a) {
@@ -96,6 +98,7 @@ final class Ddl {
         a.requireWritable(d.target());
         a.requireManage(d.target(), "drop");
         List<TableInfo> doomed = tablesInside(d);
+        doomed.forEach(t -> writers.retire(t.location()));
         switch (d.target()) {
             case CatalogName c -> catalog.dropCatalog(c, d.cascade());
             case SchemaName s -> catalog.dropSchema(s, d.cascade());

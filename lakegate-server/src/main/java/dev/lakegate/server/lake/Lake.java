@@ -4,6 +4,7 @@ import dev.lakegate.lake.catalog.Catalog;
 import dev.lakegate.lake.catalog.CatalogException;
 import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.query.SqlEngine;
+import dev.lakegate.lake.wal.WalOptions;
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.governance.PrincipalService;
 import dev.lakegate.server.store.PrincipalRecord;
@@ -28,22 +29,28 @@ public final class Lake {
     private final Catalog catalog;
     private final DeltaTables tables;
     private final LakeService service;
+    private final TableWriters writers;
 
-    private Lake(Catalog catalog, DeltaTables tables, LakeService service) {
+    private Lake(Catalog catalog, DeltaTables tables, LakeService service, TableWriters writers) {
         this.catalog = catalog;
         this.tables = tables;
         this.service = service;
+        this.writers = writers;
     }
 
-    /** The control plane in {@code dataDir} must be open (it migrates the catalog's tables). */
-    public static Lake open(Path dataDir, PrincipalService principals, Clock clock) {
+    /**
+     * The control plane in {@code dataDir} must be open (it migrates the catalog's tables). Write-ahead
+     * logs a previous run left with rows are reopened and committed.
+     */
+    public static Lake open(Path dataDir, PrincipalService principals, Clock clock, WalOptions walOptions) {
         Catalog catalog = SqlCatalog.openDataDir(dataDir, dataDir.resolve("lake").toAbsolutePath().toString(), clock);
         Configuration hadoop = new Configuration();
         DeltaTables tables = new DeltaTables(hadoop);
+        TableWriters writers = new TableWriters(tables, dataDir, walOptions);
         SqlEngine.Options d = SqlEngine.Options.defaults();
         SqlEngine insertEngine = new SqlEngine(new SqlEngine.Options(INSERT_SELECT_ROWS, d.timeout(), d.memoryLimit(), d.threads(), d.maxConcurrent()));
         LakeService service = new LakeService(catalog, tables, new SqlEngine(d), insertEngine,
-                name -> principals.findByName(name).map(PrincipalRecord::name), hadoop, clock);
+                name -> principals.findByName(name).map(PrincipalRecord::name), hadoop, clock, writers);
         if (catalog.getCatalog(Access.SYSTEM).isEmpty()) {
             try {
                 catalog.createCatalog(Access.SYSTEM, Optional.of("The gateway's own tables"), SYSTEM_OWNER);
@@ -51,7 +58,8 @@ public final class Lake {
                 // another gateway process on the same database created it meanwhile
             }
         }
-        return new Lake(catalog, tables, service);
+        writers.recover();
+        return new Lake(catalog, tables, service, writers);
     }
 
     public Catalog catalog() {
@@ -64,6 +72,16 @@ public final class Lake {
 
     public LakeService service() {
         return service;
+    }
+
+    /** The durable writers of the gateway's own writes (OTLP rows). */
+    public TableWriters writers() {
+        return writers;
+    }
+
+    /** Commits what the writers hold (within their close timeout) and releases their logs. */
+    public void close() {
+        writers.close();
     }
 
     /** {@code POST /api/2.0/sql/statements} and the read side of the Unity Catalog API. */

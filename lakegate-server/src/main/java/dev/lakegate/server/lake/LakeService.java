@@ -1,6 +1,9 @@
 package dev.lakegate.server.lake;
 
 import dev.lakegate.lake.catalog.Catalog;
+import dev.lakegate.lake.catalog.Privilege;
+import dev.lakegate.lake.catalog.TableInfo;
+import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.sql.SqlParser;
@@ -29,12 +32,13 @@ public final class LakeService {
      * @param engine runs SELECT statements (its row limit caps answers)
      * @param insertEngine runs the SELECT of INSERT … SELECT (its row limit caps one statement)
      * @param principals a principal's stored name for any spelling of it; empty when unknown
+     * @param writers the durable writers, retired before their table is dropped
      */
     public LakeService(Catalog catalog, DeltaTables delta, SqlEngine engine, SqlEngine insertEngine,
-            Function<String, Optional<String>> principals, Configuration hadoop, Clock clock) {
+            Function<String, Optional<String>> principals, Configuration hadoop, Clock clock, TableWriters writers) {
         this.catalog = catalog;
         this.engine = engine;
-        this.ddl = new Ddl(catalog, delta, new ManagedFiles(hadoop));
+        this.ddl = new Ddl(catalog, delta, new ManagedFiles(hadoop), writers);
         this.grants = new GrantStatements(catalog, principals);
         this.queries = new Queries(catalog, delta);
         this.inserts = new Inserts(catalog, delta, queries, insertEngine, new Appender(clock));
@@ -61,6 +65,31 @@ public final class LakeService {
                 case Statement.InsertSelect i -> inserts.select(i, access);
                 case Statement.Select s -> StatementResult.of(queries.run(engine, s.query(), access));
             };
+        } catch (RuntimeException e) {
+            throw LakeErrors.translate(e);
+        }
+    }
+
+    /**
+     * The table {@code fullName} for a writer such as the OTLP receiver: the caller needs USE_CATALOG
+     * and USE_SCHEMA to learn whether it exists (404 otherwise), then MODIFY on it; catalog {@code
+     * system} takes rows from admins only.
+     */
+    public TableInfo writableTable(String fullName, Caller caller) {
+        try {
+            TableName name;
+            try {
+                name = TableName.parse(fullName);
+            } catch (IllegalArgumentException e) {
+                throw LakeErrors.invalid("Invalid table name: " + e.getMessage());
+            }
+            Access access = Access.of(catalog, caller);
+            access.require(Privilege.USE_CATALOG, name.schemaName().catalogName());
+            access.require(Privilege.USE_SCHEMA, name.schemaName());
+            TableInfo table = catalog.getTable(name).orElseThrow(() -> LakeErrors.notFound(name));
+            access.requireWritable(name);
+            access.require(Privilege.MODIFY, name);
+            return table;
         } catch (RuntimeException e) {
             throw LakeErrors.translate(e);
         }

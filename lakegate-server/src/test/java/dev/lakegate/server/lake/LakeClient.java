@@ -20,12 +20,12 @@ import java.util.Optional;
 public final class LakeClient {
     private final TestGateway gateway;
 
-    LakeClient(TestGateway gateway) {
+    public LakeClient(TestGateway gateway) {
         this.gateway = gateway;
     }
 
     /** A new non-admin user and the secret of a token for it. */
-    String user(String name) {
+    public String user(String name) {
         Governance g = gateway.gateway().governance();
         PrincipalRecord p = g.principals().create(new NewPrincipal(PrincipalType.USER, name, null, null, false, true));
         return g.tokens().create(p, p.id(), "test", Optional.empty()).secret();
@@ -41,7 +41,7 @@ public final class LakeClient {
     }
 
     /** The statement's answer (HTTP 200 either way). */
-    JsonNode statement(String token, String sql) throws IOException, InterruptedException {
+    public JsonNode statement(String token, String sql) throws IOException, InterruptedException {
         ObjectNode body = TestGateway.JSON.createObjectNode().put("statement", sql).put("wait_timeout", "30s");
         HttpResponse<String> response = post(token, TestGateway.JSON.writeValueAsString(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -49,11 +49,11 @@ public final class LakeClient {
     }
 
     /** Runs as admin and expects success; the rows as strings (null for NULL). */
-    List<List<String>> admin(String sql) throws IOException, InterruptedException {
+    public List<List<String>> admin(String sql) throws IOException, InterruptedException {
         return ok(gateway.adminToken(), sql);
     }
 
-    List<List<String>> ok(String token, String sql) throws IOException, InterruptedException {
+    public List<List<String>> ok(String token, String sql) throws IOException, InterruptedException {
         JsonNode answer = statement(token, sql);
         assertThat(answer.path("status").path("state").asText()).as(sql + " → " + answer).isEqualTo("SUCCEEDED");
         return rows(answer);

@@ -60,7 +60,8 @@ class TranslationLaneTest {
         assertThat(upstream.path()).isEqualTo("/v1/messages");
         assertThat(upstream.bodyJson().path("model").asText()).isEqualTo("claude-opus-4-1");
         assertThat(upstream.bodyJson().toString()).contains("be brief");
-        RequestRecord record = gw.nextRecord();
+        // by request id: a late record of the previous test may still arrive after clearRecords()
+        RequestRecord record = gw.awaitRecord(unary.headers().firstValue("x-request-id").orElseThrow());
         assertThat(record.usage().inputTokens()).isEqualTo(500);
         assertThat(record.usage().cacheReadTokens()).isEqualTo(300);
 

@@ -84,7 +84,13 @@ public final class TestGateway implements AutoCloseable {
 
     /** @param moreProviders more providers as YAML list items (indented by 2), or empty */
     public static TestGateway start(String serverExtra, String moreEndpoints, String moreProviders) throws Exception {
-        String yaml = """
+        return start(serverExtra, moreEndpoints, moreProviders, "");
+    }
+
+    /** @param sections more top-level sections, e.g. {@code "lake: {commit_interval_ms: 100}"}, or empty */
+    public static TestGateway start(String serverExtra, String moreEndpoints, String moreProviders, String sections) throws Exception {
+        String yaml = sections + """
+
                 server: {host: 127.0.0.1, port: 0%s}
                 providers:
                   - {name: scripted, type: scripted}

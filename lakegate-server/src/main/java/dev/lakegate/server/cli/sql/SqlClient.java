@@ -10,9 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Posts statements to a running gateway's SQL API; transport and request failures become {@link SqlFailure}s. */
 final class SqlClient implements AutoCloseable {
+    static final String DEFAULT_URL = "http://127.0.0.1:8080";
     static final ObjectMapper JSON = new ObjectMapper();
     /** Statements run synchronously on the gateway; a long query may take its full timeout (2 min). */
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -28,6 +31,15 @@ final class SqlClient implements AutoCloseable {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.token = token;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client of the gateway named by the options, else by {@code LAKEGATE_URL} and {@code LAKEGATE_TOKEN} (or the admin token). */
+    static SqlClient connect(String url, String token, Map<String, String> env) {
+        String chosen = first(token, env.get("LAKEGATE_TOKEN"), env.get("LAKEGATE_ADMIN_TOKEN"));
+        if (chosen == null) {
+            throw new SqlFailure("no token: pass --token, or set LAKEGATE_TOKEN (a personal token, or the admin token)");
+        }
+        return new SqlClient(first(url, env.get("LAKEGATE_URL"), DEFAULT_URL), chosen);
     }
 
     /** The statement's answer, SUCCEEDED or FAILED. */
@@ -66,12 +78,30 @@ final class SqlClient implements AutoCloseable {
         return json;
     }
 
+    /** {@code ERROR_CODE: message} of a FAILED answer; empty when the statement succeeded. */
+    static Optional<String> failure(JsonNode answer) {
+        if ("SUCCEEDED".equals(answer.path("status").path("state").asText())) {
+            return Optional.empty();
+        }
+        JsonNode error = answer.path("status").path("error");
+        return Optional.of(error.path("error_code").asText("FAILED") + ": " + error.path("message").asText());
+    }
+
     private static JsonNode parse(String body) {
         try {
             return body == null || body.isBlank() ? null : JSON.readTree(body);
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,15 +28,13 @@ import picocli.CommandLine.Spec;
         description = {"Run SQL on a running gateway: DDL, SHOW/DESCRIBE, GRANT/REVOKE, INSERT and SELECT over catalog.schema.table.",
                 "Give one statement, or --file with ';'-separated statements, or pipe them on standard input."})
 public final class SqlCommand implements Callable<Integer> {
-    static final String DEFAULT_URL = "http://127.0.0.1:8080";
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "STATEMENT", description = "SQL to run ('-': read standard input)")
     String statement;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Run the ';'-separated statements of FILE")
     Path file;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Gateway base URL (env LAKEGATE_URL; default " + DEFAULT_URL + ")")
+    @Option(names = "--url", paramLabel = "URL", description = "Gateway base URL (env LAKEGATE_URL; default " + SqlClient.DEFAULT_URL + ")")
     String url;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "Personal or admin token (env LAKEGATE_TOKEN, else LAKEGATE_ADMIN_TOKEN)")
@@ -81,16 +80,16 @@ public final class SqlCommand implements Callable<Integer> {
                 throw new SqlFailure("no statement to run: give one, or --file, or pipe SQL on standard input");
             }
             Format chosen = json ? Format.json : format;
-            try (SqlClient client = new SqlClient(first(url, env.get("LAKEGATE_URL"), DEFAULT_URL), token())) {
+            try (SqlClient client = SqlClient.connect(url, token, env)) {
                 for (Script.Piece piece : pieces) {
                     JsonNode answer = client.execute(piece.sql());
                     if (chosen == Format.json) {
                         out.println(SqlClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
                     }
-                    JsonNode error = answer.path("status").path("error");
-                    if (!"SUCCEEDED".equals(answer.path("status").path("state").asText())) {
+                    Optional<String> failure = SqlClient.failure(answer);
+                    if (failure.isPresent()) {
                         String where = pieces.size() > 1 ? "statement starting on line " + piece.line() + ": " : "";
-                        throw new SqlFailure(where + error.path("error_code").asText("FAILED") + ": " + error.path("message").asText());
+                        throw new SqlFailure(where + failure.get());
                     }
                     switch (chosen) {
                         case table -> ResultPrinter.print(out, answer);
@@ -123,22 +122,5 @@ public final class SqlCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new SqlFailure("cannot read " + (file != null ? file : "standard input") + ": " + e.getMessage());
         }
-    }
-
-    private String token() {
-        String chosen = first(token, env.get("LAKEGATE_TOKEN"), env.get("LAKEGATE_ADMIN_TOKEN"));
-        if (chosen == null) {
-            throw new SqlFailure("no token: pass --token, or set LAKEGATE_TOKEN (a personal token, or the admin token)");
-        }
-        return chosen;
-    }
-
-    private static String first(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return null;
     }
 }
