@@ -115,7 +115,7 @@ public final class Gateway implements AutoCloseable {
         server.addConnector(connector);
         // OTLP (SPEC §5): rows go through the lake's durable writers into the tables users created.
         OtlpReceiver otlp = new OtlpReceiver(governance.authenticator(), lake.service(), lake.writers(),
-                config.server().maxRequestBytes(), config.otel().maxBodyBytes());
+                config.server().maxRequestBytes(), config.otel().maxBodyBytes(), metrics);
         server.setHandler(new GracefulHandler(new GatewayHandler(pipeline, api, otlp, listeners, metrics::scrape, () -> ready,
                 config.server().maxRequestBytes(), clock)));
         server.setStopTimeout(config.server().shutdownGraceSeconds() * 1000L);

@@ -7,8 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 
 /**
- * Prometheus metrics of the gateway: requests and latency by surface, endpoint and status, and
- * upstream errors by provider. Fed as a request listener, so the hot path only enqueues.
+ * Prometheus metrics of the gateway: requests and latency by surface, endpoint and status,
+ * upstream errors by provider, and OTLP exports by signal. Fed as a request listener, so the hot path only enqueues.
  */
 public final class GatewayMetrics implements RequestListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -33,6 +33,16 @@ public final class GatewayMetrics implements RequestListener {
                 .tags("endpoint", endpoint, "direction", "input").register(registry).increment(r.usage().inputTokens());
         Counter.builder("lakegate.tokens").description("Tokens by endpoint and direction")
                 .tags("endpoint", endpoint, "direction", "output").register(registry).increment(r.usage().outputTokens());
+    }
+
+    /** One OTLP export answered with {@code status}: rows stored and items rejected (partial success). */
+    public void otlpExport(String signal, int status, long rows, long rejected) {
+        Counter.builder("lakegate.otlp.exports").description("OTLP export requests by signal and status")
+                .tags("signal", signal, "status", Integer.toString(status)).register(registry).increment();
+        Counter.builder("lakegate.otlp.rows").description("Rows written from OTLP exports by signal")
+                .tags("signal", signal).register(registry).increment(rows);
+        Counter.builder("lakegate.otlp.rejected").description("OTLP items left out as partial success by signal")
+                .tags("signal", signal).register(registry).increment(rejected);
     }
 
     /** The Prometheus text exposition. */

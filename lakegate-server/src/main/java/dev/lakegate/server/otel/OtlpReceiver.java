@@ -15,6 +15,7 @@ import dev.lakegate.server.governance.Authenticator;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.lake.LakeService;
 import dev.lakegate.server.lake.TableWriters;
+import dev.lakegate.server.observe.GatewayMetrics;
 import dev.lakegate.server.pipeline.Authenticate;
 import java.io.IOException;
 import java.time.Duration;
@@ -50,17 +51,20 @@ public final class OtlpReceiver {
     private final TableWriters writers;
     private final long maxWireBytes;
     private final long maxBodyBytes;
+    private final GatewayMetrics metrics;
 
     /**
      * @param maxWireBytes bound on the bytes received ({@code server.max_request_bytes})
      * @param maxBodyBytes bound on the body after gzip inflation ({@code otel.max_body_bytes})
      */
-    public OtlpReceiver(Authenticator authenticator, LakeService lake, TableWriters writers, long maxWireBytes, long maxBodyBytes) {
+    public OtlpReceiver(Authenticator authenticator, LakeService lake, TableWriters writers, long maxWireBytes, long maxBodyBytes,
+            GatewayMetrics metrics) {
         this.authenticator = authenticator;
         this.lake = lake;
         this.writers = writers;
         this.maxWireBytes = maxWireBytes;
         this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
     }
 
     /** @param path the request path, under {@link #PREFIX}; {@code headers} with lower-cased names */
@@ -95,11 +99,13 @@ public final class OtlpReceiver {
                 LOG.info("OTLP {} into {} by {}: {} rejected ({})", signal.get().path(), table.name(), caller.principal().name(),
                         batch.rejected(), batch.rejectedMessage());
             }
+            metrics.otlpExport(signal.get().path(), 200, batch.rows().size(), batch.rejected());
             return new Answer(200, in.contentType(), Otlp.exportResponse(signal.get(), in, batch.rejected(), batch.rejectedMessage()),
                     Optional.empty());
         } catch (GatewayException e) {
             GatewayError error = e.error();
             LOG.info("OTLP {} refused with {}: {}", path, error.status(), error.message());
+            metrics.otlpExport(signal.map(OtlpSignal::path).orElse("unknown"), error.status(), 0, 0);
             return new Answer(error.status(), answerIn.contentType(), Otlp.status(answerIn, grpcCode(error.category()), error.message()),
                     error.retryAfter().map(d -> Math.max(1, (d.toMillis() + 999) / 1000)));
         }

@@ -80,6 +80,9 @@ class OtlpReceiverTest {
         assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).hasValue(PROTOBUF);
         assertThat(ExportMetricsServiceResponse.parseFrom(r.body()).hasPartialSuccess()).isFalse();
+        String metrics = gateway.send(gateway.request("/metrics", null, null).GET().build()).body();
+        assertThat(metrics).contains("lakegate_otlp_rows_total{signal=\"metrics\"} 2.0")
+                .contains("lakegate_otlp_exports_total{signal=\"metrics\",status=\"200\"} 1.0");
 
         List<List<String>> rows = awaitRows(bobCanSelect(METRICS), "SELECT name, metric_type, sum.value, sum.attributes['type'], "
                 + "sum.aggregation_temporality, resource.attributes['service.name'], instrumentation_scope.name FROM " + METRICS
