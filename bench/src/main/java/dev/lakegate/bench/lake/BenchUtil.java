@@ -15,18 +15,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Percentiles, file sizes, row counts: what the lake benchmarks share. */
-final class BenchUtil {
+/** Percentiles, file sizes, row counts, generated ids: what the benchmarks share. */
+public final class BenchUtil {
     private BenchUtil() {}
 
     /** Nearest-rank percentile ({@code p} in 0..100) of nanosecond samples, in milliseconds. */
-    static double percentileMillis(long[] sortedNanos, double p) {
+    public static double percentileMillis(long[] sortedNanos, double p) {
         if (sortedNanos.length == 0) return Double.NaN;
         int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);
         return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
     }
 
-    static long[] sorted(long[] values) {
+    public static long[] sorted(long[] values) {
         long[] copy = values.clone();
         Arrays.sort(copy);
         return copy;
@@ -51,7 +51,7 @@ final class BenchUtil {
     }
 
     /** Rows in these Parquet files, counted by DuckDB (outside any timing). */
-    static long countRows(List<String> files) {
+    public static long countRows(List<String> files) {
         if (files.isEmpty()) return 0;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement();
@@ -63,7 +63,7 @@ final class BenchUtil {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
@@ -79,7 +79,7 @@ final class BenchUtil {
     }
 
     /** The 1/5/15-minute load averages: other work on the machine skews every figure. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return "load average " + f[0] + " " + f[1] + " " + f[2];
@@ -90,5 +90,13 @@ final class BenchUtil {
 
     static String mib(long bytes) {
         return String.format("%.1f MiB", bytes / 1048576.0);
+    }
+
+    /** A UUID-shaped session id, the same for the same user and session number. */
+    public static String sessionId(int user, int session) {
+        long h = (user * 1_000_003L + session) * 0x9E3779B97F4A7C15L;
+        String hex = String.format("%016x%016x", h, Long.rotateLeft(h, 17) ^ 0x5DEECE66DL);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20, 32);
     }
 }

@@ -50,7 +50,7 @@ final class MetricRows {
             long time = t0 + i * 1_000_000_000L + random.nextInt(1_000_000_000);
             Map<String, String> attributes = attrs(
                     "user.id", "u-" + Integer.toHexString(0x5f3759df * (user + 1)),
-                    "session.id", sessionId(user, random.nextInt(10)),
+                    "session.id", BenchUtil.sessionId(user, random.nextInt(10)),
                     "organization.id", "org-" + (user % 7),
                     "terminal.type", TERMINALS[user % TERMINALS.length],
                     "model", MODELS[random.nextInt(MODELS.length)],
@@ -62,13 +62,6 @@ final class MetricRows {
                     null, sum, null, null, null, null, resource, "", scope, ""));
         }
         return rows;
-    }
-
-    private static String sessionId(int user, int session) {
-        long h = (user * 1_000_003L + session) * 0x9E3779B97F4A7C15L;
-        String hex = String.format("%016x%016x", h, Long.rotateLeft(h, 17) ^ 0x5DEECE66DL);
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20, 32);
     }
 
     private static Map<String, String> attrs(String... kv) {

@@ -1,7 +1,6 @@
 package dev.lakegate.e2e.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.lakegate.server.cli.agents.Agent;
 import dev.lakegate.server.cli.agents.AgentOptions;
@@ -9,20 +8,12 @@ import dev.lakegate.server.cli.agents.AgentRunner;
 import dev.lakegate.server.observe.RequestRecord;
 import dev.lakegate.server.provider.scripted.ReceivedRequest;
 import dev.lakegate.server.testing.TestGateway;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Needs Node 20+ and {@code npm ci --prefix e2e/agents} once.
  */
 class RealAgentsTest {
-    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
-
     /** How one agent is driven headless: its tool call for reading the secret, and its command line. */
     enum Driver {
         /** Claude Code: the Bash tool; as root --dangerously-skip-permissions is refused, so the command is allowed instead. */
@@ -136,35 +125,20 @@ class RealAgentsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void toolCallTurn(Case c) throws Exception {
-        Path binary = binDir().resolve(c.driver.agent.binary());
-        if (!Files.isExecutable(binary)) {
-            fail(binary + " is missing: run 'npm ci --prefix e2e/agents' from the repository root (Node 20+), then rerun");
-        }
-        Path scratch = Files.createTempDirectory("lakegate-agent-" + c.driver.agent.id() + "-");
-        try {
+        Path binary = AgentProcess.binary(c.driver.agent);
+        try (AgentProcess.Scratch scratch = AgentProcess.Scratch.create(c.driver.agent)) {
             run(c, binary, scratch);
-        } finally {
-            deleteTree(scratch);
         }
     }
 
-    private void run(Case c, Path binary, Path scratch) throws Exception {
+    private void run(Case c, Path binary, AgentProcess.Scratch scratch) throws Exception {
         String label = c.toString();
         String secret = "lakegate-secret-" + UUID.randomUUID();
-        Path work = Files.createDirectories(scratch.resolve("work"));
-        Path home = Files.createDirectories(scratch.resolve("home"));
-        Path tmp = Files.createDirectories(scratch.resolve("tmp"));
-        Files.writeString(work.resolve("secret.txt"), secret + "\n");
+        Files.writeString(scratch.work().resolve("secret.txt"), secret + "\n");
         String prompt = "Print the content of secret.txt. lakegate-script:{\"toolCalls\":[" + c.driver.toolCallJson + "]}";
 
-        Map<String, String> base = new LinkedHashMap<>();
-        base.put("PATH", cleanPath());
-        base.put("TMPDIR", tmp.toString());
-        base.put("LANG", "C.UTF-8");
-        base.put("TERM", "dumb");
-        base.put("NO_COLOR", "1");
         AgentOptions options = AgentOptions.of(gateway.baseUrl().toString(), token.secret(), c.endpoint).withNoVendorTraffic(true);
-        Map<String, String> env = AgentRunner.prepare(c.driver.agent, options, home, base);
+        Map<String, String> env = AgentRunner.prepare(c.driver.agent, options, scratch.home(), scratch.baseEnvironment());
 
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
@@ -172,26 +146,8 @@ class RealAgentsTest {
         int upstreamBefore = gateway.scripted().requests().size();
         int recordsBefore = gateway.settledRecords().size();
 
-        Path stdout = scratch.resolve("stdout.txt");
-        Path stderr = scratch.resolve("stderr.txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
-                .redirectInput(new File("/dev/null")).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        System.out.println("[" + label + "] " + String.join(" ", command) + "   (in " + work + ")");
-        long started = System.nanoTime();
-        Process process = pb.start();
-        boolean finished = process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        String out = Files.readString(stdout, StandardCharsets.UTF_8);
-        String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        print(label, "stdout", out);
-        print(label, "stderr", err);
-        System.out.println("[" + label + "] exit " + (finished ? process.exitValue() : "none (killed)") + " after " + millis + " ms");
+        AgentProcess.Result result = AgentProcess.run(label, command, scratch, env);
+        String out = result.stdout();
 
         List<ReceivedRequest> all = gateway.scripted().requests();
         List<ReceivedRequest> upstream = all.subList(upstreamBefore, all.size());
@@ -204,9 +160,9 @@ class RealAgentsTest {
                 + " streaming=" + r.streaming() + " usage=" + r.usage()));
 
         SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(finished).as("%s finished within %s", label, RUN_TIMEOUT).isTrue();
-        if (finished) {
-            softly.assertThat(process.exitValue()).as("%s exit code (its output is in the test log above)", label).isZero();
+        softly.assertThat(result.finished()).as("%s finished within %s", label, AgentProcess.RUN_TIMEOUT).isTrue();
+        if (result.finished()) {
+            softly.assertThat(result.exitCode()).as("%s exit code (its output is in the test log above)", label).isZero();
         }
         softly.assertThat(out).as("%s printed the scripted model's answer to the tool result, holding the secret", label)
                 .contains("Tool result received:").contains(secret);
@@ -259,43 +215,5 @@ class RealAgentsTest {
             return "\"role\":\"tool\"";
         }
         return "\"functionResponse\"";
-    }
-
-    private static void print(String label, String stream, String text) {
-        for (String line : text.split("\\R")) {
-            if (!line.isBlank()) {
-                System.out.println("[" + label + "] " + stream + ": " + line);
-            }
-        }
-    }
-
-    /** The directory holding {@code node} (the agents' launchers need it) and the system's own directories. */
-    private static String cleanPath() {
-        LinkedHashSet<String> dirs = new LinkedHashSet<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, "node"))) {
-                dirs.add(dir);
-                break;
-            }
-        }
-        dirs.addAll(List.of("/usr/local/bin", "/usr/bin", "/bin"));
-        return String.join(File.pathSeparator, dirs);
-    }
-
-    /** {@code e2e/agents/node_modules/.bin}; Surefire runs in the e2e module, a plain run may start at the repository root. */
-    private static Path binDir() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path candidate : List.of(here.resolve("agents"), here.resolve("e2e/agents"))) {
-            if (Files.isRegularFile(candidate.resolve("package.json"))) {
-                return candidate.resolve("node_modules/.bin");
-            }
-        }
-        throw new IllegalStateException("Cannot find e2e/agents/package.json from " + here);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

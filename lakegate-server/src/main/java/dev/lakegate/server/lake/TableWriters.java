@@ -1,8 +1,10 @@
 package dev.lakegate.server.lake;
 
 import dev.lakegate.lake.delta.DeltaTables;
+import dev.lakegate.lake.wal.BackPressureException;
 import dev.lakegate.lake.wal.DurableTableWriter;
 import dev.lakegate.lake.wal.WalOptions;
+import dev.lakegate.lake.wal.WriterStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -78,6 +81,20 @@ public final class TableWriters implements AutoCloseable {
             }
             return DurableTableWriter.open(delta.open(location), dataDir, id, options);
         });
+    }
+
+    /**
+     * Refuses at once, before a request body is read and decoded, when the table's log is already
+     * full of uncommitted rows: a refused export then costs nothing that the committer needs.
+     *
+     * @throws BackPressureException the log holds its bound of uncommitted rows or bytes
+     */
+    public void admit(String location) {
+        WriterStatus status = writer(location).status();
+        if (status.uncommittedBytes() >= options.maxUncommittedBytes() || status.uncommittedRows() >= options.maxUncommittedRows()) {
+            throw new BackPressureException("the write-ahead log holds " + status.uncommittedRows() + " uncommitted rows ("
+                    + status.uncommittedBytes() + " bytes)", options.flushInterval().isZero() ? Duration.ofSeconds(1) : options.flushInterval());
+        }
     }
 
     /**

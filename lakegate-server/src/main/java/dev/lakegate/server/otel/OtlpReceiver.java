@@ -85,6 +85,7 @@ public final class OtlpReceiver {
                     "Content-Type '" + headers.getOrDefault("content-type", "") + "' is not supported: send OTLP as "
                             + OtlpEncoding.PROTOBUF.contentType() + " or " + OtlpEncoding.JSON.contentType()));
             TableInfo table = table(signal.get(), headers, caller);
+            guarded(table, () -> writers.admit(table.location()));
             byte[] raw = Bodies.decompress(headers.get("content-encoding"), body.read(maxWireBytes), maxBodyBytes);
             OtlpBatch batch;
             try {
@@ -93,7 +94,7 @@ public final class OtlpReceiver {
                 throw new GatewayException(ErrorCategory.INVALID_REQUEST, e.getMessage());
             }
             if (!batch.rows().isEmpty()) {
-                write(table, batch);
+                guarded(table, () -> writers.writer(table.location()).write(batch.rows()));
             }
             if (batch.rejected() > 0) {
                 LOG.info("OTLP {} into {} by {}: {} rejected ({})", signal.get().path(), table.name(), caller.principal().name(),
@@ -102,13 +103,18 @@ public final class OtlpReceiver {
             metrics.otlpExport(signal.get().path(), 200, batch.rows().size(), batch.rejected());
             return new Answer(200, in.contentType(), Otlp.exportResponse(signal.get(), in, batch.rejected(), batch.rejectedMessage()),
                     Optional.empty());
-        } catch (GatewayException e) {
-            GatewayError error = e.error();
+        } catch (RuntimeException e) {
+            GatewayError error = e instanceof GatewayException g ? g.error() : unexpected(path, e);
             LOG.info("OTLP {} refused with {}: {}", path, error.status(), error.message());
             metrics.otlpExport(signal.map(OtlpSignal::path).orElse("unknown"), error.status(), 0, 0);
             return new Answer(error.status(), answerIn.contentType(), Otlp.status(answerIn, grpcCode(error.category()), error.message()),
                     error.retryAfter().map(d -> Math.max(1, (d.toMillis() + 999) / 1000)));
         }
+    }
+
+    private static GatewayError unexpected(String path, RuntimeException e) {
+        LOG.error("OTLP {} failed unexpectedly", path, e);
+        return GatewayError.of(ErrorCategory.INTERNAL, "Lakegate failed to store the export (" + e.getClass().getSimpleName() + ")");
     }
 
     /** The named table, if the caller may write it and it has the schema of the signal's table. */
@@ -131,16 +137,18 @@ public final class OtlpReceiver {
         return table;
     }
 
-    private void write(TableInfo table, OtlpBatch batch) {
+    /** Runs a step of writing to the table's log, turning its failures into answers an exporter can act on. */
+    private static void guarded(TableInfo table, Runnable step) {
         try {
-            writers.writer(table.location()).write(batch.rows());
+            step.run();
         } catch (BackPressureException e) {
             throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_UNAVAILABLE, "Table " + table.name()
                     + " is taking rows more slowly than they arrive; retry later (" + e.getMessage() + ")").withRetryAfter(e.retryAfter()));
-        } catch (WalException e) {
-            LOG.error("write-ahead log of {} failed", table.name(), e);
+        } catch (WalException | IllegalStateException e) {
+            // a failed log, or a gateway shutting down: retryable, so the exporter keeps the data
+            LOG.warn("write-ahead log of {} cannot take rows: {}", table.name(), e.toString());
             throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_UNAVAILABLE, "Table " + table.name()
-                    + " cannot take rows right now (its write-ahead log failed); retry later").withRetryAfter(Duration.ofSeconds(5)));
+                    + " cannot take rows right now; retry later").withRetryAfter(Duration.ofSeconds(5)));
         } catch (IllegalArgumentException e) {
             throw new GatewayException(ErrorCategory.INVALID_REQUEST, "Rows do not fit table " + table.name() + ": " + e.getMessage());
         }
