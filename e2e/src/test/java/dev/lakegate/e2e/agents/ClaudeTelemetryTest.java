@@ -68,15 +68,8 @@ class ClaudeTelemetryTest {
         // Commits every 0.5 s: rows are visible soon after Claude Code's export at exit.
         gateway = TestGateway.start("", "", "", "lake: {commit_interval_ms: 500}");
         lake = new LakeClient(gateway);
-        lake.admin("CREATE CATALOG main");
-        lake.admin("CREATE SCHEMA main.telemetry");
         token = lake.user("cc-agent");
-        lake.admin("GRANT USE CATALOG ON CATALOG main TO `cc-agent`");
-        lake.admin("GRANT USE SCHEMA ON SCHEMA main.telemetry TO `cc-agent`");
-        for (String kind : List.of("metrics", "logs", "spans")) {
-            lake.admin(LakeClient.specDdl(kind, "main", "telemetry", "cc"));
-            lake.admin("GRANT MODIFY ON TABLE " + TABLES + "_otel_" + kind + " TO `cc-agent`");
-        }
+        lake.otelTables("main", "telemetry", "cc", "cc-agent");
         tap = OtlpTap.start(gateway.baseUrl());
     }
 

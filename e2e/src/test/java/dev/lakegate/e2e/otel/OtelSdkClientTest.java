@@ -39,18 +39,13 @@ class OtelSdkClientTest {
     static void start() throws Exception {
         gateway = TestGateway.start("", "", "", "lake: {commit_interval_ms: 500}");
         lake = new LakeClient(gateway);
-        lake.admin("CREATE CATALOG main");
-        lake.admin("CREATE SCHEMA main.telemetry");
         writer = lake.user("writer");
         reader = lake.user("reader");
-        for (String user : List.of("writer", "reader")) {
-            lake.admin("GRANT USE CATALOG ON CATALOG main TO " + user);
-            lake.admin("GRANT USE SCHEMA ON SCHEMA main.telemetry TO " + user);
-        }
-        for (String kind : List.of("metrics", "logs", "spans")) {
-            lake.admin(LakeClient.specDdl(kind, "main", "telemetry", "sdk"));
-            lake.admin("GRANT MODIFY ON TABLE " + TABLES + "_otel_" + kind + " TO writer");
-            lake.admin("GRANT SELECT ON TABLE " + TABLES + "_otel_" + kind + " TO reader");
+        lake.otelTables("main", "telemetry", "sdk", "writer");
+        lake.admin("GRANT USE CATALOG ON CATALOG main TO reader");
+        lake.admin("GRANT USE SCHEMA ON SCHEMA main.telemetry TO reader");
+        for (String table : List.of(METRICS, LOGS, SPANS)) {
+            lake.admin("GRANT SELECT ON TABLE " + table + " TO reader");
         }
     }
 

@@ -36,6 +36,25 @@ public final class LakeClient {
         return OtelTableDdl.forTable(signal, catalog, schema, prefix);
     }
 
+    /**
+     * Catalog {@code catalog}, schema {@code schema} and the three SPEC §5 tables {@code
+     * catalog.schema.prefix_otel_*}; each writer gets USE CATALOG, USE SCHEMA and MODIFY on them.
+     */
+    public void otelTables(String catalog, String schema, String prefix, String... writers) throws IOException, InterruptedException {
+        admin("CREATE CATALOG IF NOT EXISTS " + catalog);
+        admin("CREATE SCHEMA IF NOT EXISTS " + catalog + "." + schema);
+        for (String kind : List.of("metrics", "logs", "spans")) {
+            admin(specDdl(kind, catalog, schema, prefix));
+        }
+        for (String writer : writers) {
+            admin("GRANT USE CATALOG ON CATALOG " + catalog + " TO `" + writer + "`");
+            admin("GRANT USE SCHEMA ON SCHEMA " + catalog + "." + schema + " TO `" + writer + "`");
+            for (String kind : List.of("metrics", "logs", "spans")) {
+                admin("GRANT MODIFY ON TABLE " + catalog + "." + schema + "." + prefix + "_otel_" + kind + " TO `" + writer + "`");
+            }
+        }
+    }
+
     HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
         return gateway.post("/api/2.0/sql/statements", body.getBytes(), token, "application/json");
     }

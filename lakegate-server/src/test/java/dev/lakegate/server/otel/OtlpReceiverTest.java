@@ -59,14 +59,7 @@ class OtlpReceiverTest {
         gateway = TestGateway.start("", "", "", settings);
         lake = new LakeClient(gateway);
         bob = lake.user("bob");
-        lake.admin("CREATE CATALOG main");
-        lake.admin("CREATE SCHEMA main.telemetry");
-        for (String kind : List.of("metrics", "logs", "spans")) {
-            lake.admin(LakeClient.specDdl(kind, "main", "telemetry", "cc"));
-        }
-        lake.admin("GRANT USE CATALOG ON CATALOG main TO bob");
-        lake.admin("GRANT USE SCHEMA ON SCHEMA main.telemetry TO bob");
-        lake.admin("GRANT MODIFY ON SCHEMA main.telemetry TO bob");
+        lake.otelTables("main", "telemetry", "cc", "bob");
     }
 
     @AfterEach
