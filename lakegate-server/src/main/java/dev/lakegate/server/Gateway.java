@@ -26,6 +26,7 @@ import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.provider.UpstreamClient;
 import dev.lakegate.server.provider.scripted.ScriptedUpstream;
 import dev.lakegate.server.store.ControlPlane;
+import dev.lakegate.server.usage.UsageRecorder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,11 +47,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * assembled in one readable place. {@link #close()} drains open streams within the grace period.
  */
 public final class Gateway implements AutoCloseable {
+    /** Usage rows that may wait for the write-ahead log before new ones are dropped. */
+    private static final int USAGE_QUEUE_ROWS = 32_768;
 
     /**
      * @param adminToken the operator's {@code LAKEGATE_ADMIN_TOKEN}, if set
      * @param env where provider credentials are read from (the process environment in production)
-     * @param extraListeners observers beyond the built-in log and metrics (tests, the usage writer)
+     * @param extraListeners observers beyond the built-in log, metrics and usage recorder (tests)
      */
     public record Options(GatewayConfig config, Path dataDir, Optional<String> adminToken, Function<String, String> env,
             List<RequestListener> extraListeners) {
@@ -67,6 +70,7 @@ public final class Gateway implements AutoCloseable {
     private final EndpointRegistry endpoints;
     private final UpstreamClient upstream;
     private final ListenerBus listeners;
+    private final UsageRecorder usage;
     private final Lake lake;
     private final Server server;
     private volatile boolean ready;
@@ -82,12 +86,17 @@ public final class Gateway implements AutoCloseable {
         endpoints.load(config, options.env(), scripted == null ? null : scripted.baseUrl());
         upstream = new UpstreamClient();
 
+        Clock clock = Clock.systemUTC();
+        // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
+        // catalog `system` created on first start; SQL and Unity Catalog APIs.
+        lake = Lake.open(options.dataDir(), governance.principals(), clock, config.lake().walOptions());
         GatewayMetrics metrics = new GatewayMetrics();
-        List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics));
+        // Usage (SPEC §4): a row per request in system.ai_gateway.usage, written off the request thread.
+        usage = UsageRecorder.start(lake, metrics, USAGE_QUEUE_ROWS, config.lake().walOptions().closeTimeout());
+        List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics, usage));
         observers.addAll(options.extraListeners());
         listeners = new ListenerBus(observers, 65_536);
 
-        Clock clock = Clock.systemUTC();
         Pipeline pipeline = new Pipeline(List.of(
                 new Authenticate(governance.authenticator()),
                 new ListModels(endpoints, clock.instant()),
@@ -95,9 +104,6 @@ public final class Gateway implements AutoCloseable {
                 new PlanRoute(),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
-        // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
-        // catalog `system` created on first start; SQL and Unity Catalog APIs.
-        lake = Lake.open(options.dataDir(), governance.principals(), clock, config.lake().walOptions());
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 
@@ -167,6 +173,7 @@ public final class Gateway implements AutoCloseable {
             server.stop();
         } finally {
             listeners.close();
+            usage.close();
             lake.close();
             upstream.close();
             governance.close();

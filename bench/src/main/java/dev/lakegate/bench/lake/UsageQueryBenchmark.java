@@ -8,6 +8,7 @@ import dev.lakegate.lake.query.QueryResult;
 import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.sql.Query;
 import dev.lakegate.lake.sql.SqlParser;
+import dev.lakegate.server.usage.UsageTable;
 import dev.lakegate.lake.sql.Statement;
 import io.delta.kernel.types.StructType;
 import java.nio.file.Files;
@@ -44,17 +45,7 @@ import java.util.SplittableRandom;
  * <p>Usage: {@code UsageQueryBenchmark [--rows N] [--runs N] [--regenerate] [--delete]}.
  */
 public final class UsageQueryBenchmark {
-    static final String COLUMNS = """
-            request_id STRING, event_time TIMESTAMP, event_date DATE, endpoint_name STRING,
-            destination_provider STRING, destination_model STRING, api_type STRING, requester STRING,
-            requester_type STRING, token_id STRING, tool STRING, tool_version STRING, session_id STRING,
-            user_agent STRING, ip_address STRING, request_tags MAP<STRING,STRING>, streaming BOOLEAN,
-            status_code INT, error_type STRING, input_tokens LONG, output_tokens LONG, total_tokens LONG,
-            token_details STRUCT<cache_read_input_tokens: LONG, cache_creation_input_tokens: LONG, output_reasoning_tokens: LONG>,
-            tokens_estimated BOOLEAN, cost_usd DOUBLE, latency_ms LONG, time_to_first_byte_ms LONG,
-            routing_information STRUCT<attempts: ARRAY<STRUCT<priority: INT, destination: STRING, status_code: INT, error_code: STRING, latency_ms: LONG>>>,
-            schema_version INT""";
-    static final StructType SCHEMA = SqlParser.parseColumns(COLUMNS);
+    static final StructType SCHEMA = UsageTable.definition().columns();
     static final String SQL = """
             SELECT event_date, tool, count(*) AS requests, sum(total_tokens) AS total_tokens
             FROM system.ai_gateway.usage

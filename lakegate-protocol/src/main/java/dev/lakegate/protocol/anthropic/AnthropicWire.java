@@ -23,12 +23,16 @@ final class AnthropicWire {
         };
     }
 
-    /** Anthropic counts cache reads and writes beside {@code input_tokens}, not inside it. */
+    /** Anthropic counts cache reads and writes beside {@code input_tokens}, not inside it, and splits writes by lifetime. */
     static ObjectNode usage(Usage usage) {
         ObjectNode u = Json.object();
         u.put("input_tokens", Math.max(0, usage.inputTokens() - usage.cacheReadTokens() - usage.cacheCreationTokens()));
         u.put("cache_creation_input_tokens", usage.cacheCreationTokens());
         u.put("cache_read_input_tokens", usage.cacheReadTokens());
+        if (usage.cacheCreationTokens() > 0) {
+            u.putObject("cache_creation").put("ephemeral_5m_input_tokens", usage.cacheCreation5mTokens())
+                    .put("ephemeral_1h_input_tokens", usage.cacheCreation1hTokens());
+        }
         u.put("output_tokens", usage.outputTokens());
         return u;
     }

@@ -41,7 +41,26 @@ public final class StreamEvents {
 
     /** The part of the usage known before any output: the prompt. */
     public static Usage promptPart(Usage usage) {
-        return new Usage(usage.inputTokens(), 0, usage.cacheReadTokens(), usage.cacheCreationTokens(), 0, usage.estimated());
+        return new Usage(usage.inputTokens(), 0, usage.cacheReadTokens(), usage.cacheCreationTokens(), usage.cacheCreation1hTokens(), 0,
+                usage.estimated());
+    }
+
+    /** Characters of generated text an event carries (answer, reasoning, tool name and arguments), for token estimates. */
+    public static long characters(StreamEvent event) {
+        return switch (event) {
+            case StreamEvent.TextDelta d -> d.text().length();
+            case StreamEvent.ThinkingDelta d -> d.text().length();
+            case StreamEvent.ToolCallStart s -> s.name().length();
+            case StreamEvent.ToolCallDelta d -> d.argumentsJson().length();
+            case StreamEvent.Start s -> 0;
+            case StreamEvent.ThinkingSignature s -> 0;
+            case StreamEvent.Finish f -> 0;
+        };
+    }
+
+    /** The same count for a whole answer: what its stream's events carry. */
+    public static long characters(CanonicalResponse response) {
+        return from(response, 1).stream().mapToLong(StreamEvents::characters).sum();
     }
 
     /** Cuts {@code text} into at most {@code pieces} non-empty parts of similar length, never inside a surrogate pair. */

@@ -19,6 +19,7 @@ final class SseUsageTap implements UsageTap {
     private final JsonFactory json;
     private final UsageScanner scanner;
     private final SseParser parser;
+    private final TextCounter text;
     private boolean stopped;
     private Usage result;
     private long events;
@@ -28,10 +29,12 @@ final class SseUsageTap implements UsageTap {
         this.json = json;
         this.scanner = new UsageScanner(dialect);
         this.parser = SseParser.raw(this::onEvent, maxEventBytes, true);
+        this.text = new TextCounter(dialect.textKeys(true));
     }
 
     @Override
     public void onBytes(byte[] bytes, int offset, int length) {
+        text.feed(bytes, offset, length);
         if (stopped) {
             return;
         }
@@ -56,6 +59,11 @@ final class SseUsageTap implements UsageTap {
             result = scanner.result();
         }
         return result;
+    }
+
+    @Override
+    public long answerCharacters() {
+        return text.characters();
     }
 
     @Override

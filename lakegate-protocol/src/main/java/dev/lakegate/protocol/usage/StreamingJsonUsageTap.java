@@ -13,12 +13,15 @@ import java.io.IOException;
  */
 final class StreamingJsonUsageTap implements UsageTap {
     private final UsageScanner scanner;
+    private final TextCounter text;
     private JsonParser parser;
     private ByteArrayFeeder feeder;
     private Usage result;
 
-    StreamingJsonUsageTap(UsageDialect dialect, JsonFactory json) {
+    /** @param stream a streamed array of chunks (count deltas) rather than one body */
+    StreamingJsonUsageTap(UsageDialect dialect, JsonFactory json, boolean stream) {
         this.scanner = new UsageScanner(dialect);
+        this.text = new TextCounter(dialect.textKeys(stream));
         try {
             this.parser = json.createNonBlockingByteArrayParser();
             this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
@@ -29,6 +32,7 @@ final class StreamingJsonUsageTap implements UsageTap {
 
     @Override
     public void onBytes(byte[] bytes, int offset, int length) {
+        text.feed(bytes, offset, length);
         if (parser == null || length <= 0) {
             return;
         }
@@ -55,6 +59,11 @@ final class StreamingJsonUsageTap implements UsageTap {
             result = scanner.result();
         }
         return result;
+    }
+
+    @Override
+    public long answerCharacters() {
+        return text.characters();
     }
 
     private void stop() {

@@ -13,6 +13,12 @@ public interface UsageTap {
     Usage finish();
 
     /**
+     * Characters of generated text seen so far (answer text, reasoning, tool-call arguments), to estimate
+     * the output tokens when the upstream reports none.
+     */
+    long answerCharacters();
+
+    /**
      * Complete stream events seen so far (SSE events), so an error appended to a broken stream can
      * continue its numbering (OpenAI Responses' {@code sequence_number}); 0 for other framings.
      */

@@ -10,7 +10,7 @@ import dev.lakegate.protocol.WireProtocol;
  * <ul>
  *   <li>Anthropic: {@code message_start.message.usage} then {@code message_delta.usage} (cumulative; the
  *       latest value of each field wins), or the body's {@code usage}; input = input_tokens + cache reads
- *       + cache writes.
+ *       + cache writes, the 1-hour writes of {@code cache_creation.ephemeral_1h_input_tokens} kept apart.
  *   <li>OpenAI Chat: {@code usage} of the final chunk or the body; prompt_tokens already include cached
  *       tokens and completion_tokens reasoning tokens.
  *   <li>OpenAI Responses: {@code response.usage} of {@code response.completed}, {@code .incomplete} or
@@ -18,7 +18,9 @@ import dev.lakegate.protocol.WireProtocol;
  *   <li>Gemini: the last {@code usageMetadata}; input = promptTokenCount (cache included) +
  *       toolUsePromptTokenCount, output = candidatesTokenCount + thoughtsTokenCount.
  * </ul>
- * SSE events that cannot carry usage are skipped without JSON parsing. JSON bodies and streamed arrays
+ * SSE events that cannot carry usage are skipped without JSON parsing. Taps also count the characters of
+ * generated text that pass ({@link UsageTap#answerCharacters()}), by a byte scan, for the estimate when
+ * no usage is reported. JSON bodies and streamed arrays
  * are parsed incrementally, without buffering the body. Taps never throw: malformed or hostile input
  * yields what was seen before it, or {@link Usage#NONE}.
  */
@@ -43,7 +45,8 @@ public final class UsageTaps {
         JsonFactory json = maxBytes == DEFAULT_MAX_BYTES ? DEFAULT_JSON : json(maxBytes);
         return switch (framing) {
             case SSE -> new SseUsageTap(dialect, json, maxBytes);
-            case JSON, JSON_ARRAY -> new StreamingJsonUsageTap(dialect, json);
+            case JSON -> new StreamingJsonUsageTap(dialect, json, false);
+            case JSON_ARRAY -> new StreamingJsonUsageTap(dialect, json, true);
         };
     }
 

@@ -71,7 +71,7 @@ public final class DecodeCases {
         }
         Usage u = r.usage();
         Usage usage = p == WireProtocol.ANTHROPIC
-                ? new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), u.cacheCreationTokens(), 0, false)
+                ? new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), u.cacheCreationTokens(), u.cacheCreation1hTokens(), 0, false)
                 : new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), 0, u.reasoningTokens(), false);
         StopReason stop = stop(p, r.stopReason());
         if (stop == StopReason.END_TURN && calls > 0) {

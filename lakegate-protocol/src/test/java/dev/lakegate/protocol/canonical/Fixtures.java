@@ -29,7 +29,7 @@ public final class Fixtures {
                     new ContentBlock.Text("It is 42.")),
                     StopReason.END_TURN, new Usage(40, 25, 0, 0, 15, false));
             case USAGE -> new CanonicalResponse("id_usage01", "test-model", List.of(new ContentBlock.Text("Cut short")),
-                    StopReason.MAX_TOKENS, new Usage(1000, 5, 800, 150, 0, false));
+                    StopReason.MAX_TOKENS, new Usage(1000, 5, 800, 150, 50, 0, false));
         };
     }
 

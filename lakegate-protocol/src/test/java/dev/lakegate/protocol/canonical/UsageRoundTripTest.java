@@ -39,7 +39,8 @@ class UsageRoundTripTest {
     /** The part of a usage a protocol can carry: Anthropic reports no reasoning count, the others no cache writes. */
     private static Usage carried(WireProtocol protocol, Usage u) {
         return switch (protocol) {
-            case ANTHROPIC -> new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), u.cacheCreationTokens(), 0, false);
+            case ANTHROPIC -> new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), u.cacheCreationTokens(), u.cacheCreation1hTokens(), 0,
+                    false);
             case OPENAI_CHAT, OPENAI_RESPONSES, GEMINI -> new Usage(u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), 0, u.reasoningTokens(), false);
         };
     }

@@ -27,6 +27,9 @@ class UsageTapsTest {
                 // input = 3 uncached + 80110 cache reads + 2051 cache writes
                 golden(WireProtocol.ANTHROPIC, Framing.SSE, "anthropic/usage-tap/stream-cached.sse", usage(82164, 503, 80110, 2051, 0)),
                 golden(WireProtocol.ANTHROPIC, Framing.JSON, "anthropic/usage-tap/message.json", usage(3148, 9, 1000, 100, 0)),
+                // what the Anthropic writers send back: 150 cache writes, 50 of them for one hour
+                golden(WireProtocol.ANTHROPIC, Framing.SSE, "anthropic/response/usage.sse", new Usage(1000, 5, 800, 150, 50, 0, false)),
+                golden(WireProtocol.ANTHROPIC, Framing.JSON, "anthropic/response/usage.json", new Usage(1000, 5, 800, 150, 50, 0, false)),
                 golden(WireProtocol.OPENAI_RESPONSES, Framing.SSE, "openai/responses/usage-tap/stream-text.sse", usage(40213, 12, 0, 0, 0)),
                 golden(WireProtocol.OPENAI_RESPONSES, Framing.SSE, "openai/responses/usage-tap/stream-cached.sse", usage(41877, 611, 39936, 0, 448)),
                 golden(WireProtocol.OPENAI_RESPONSES, Framing.SSE, "openai/responses/usage-tap/stream-incomplete.sse", usage(900, 64, 0, 0, 64)),
@@ -106,6 +109,20 @@ class UsageTapsTest {
                 data: {"type":"message_delta","usage":{"input_tokens":12,"cache_read_input_tokens":null,"output_tokens":80}}
                 """;
         assertThat(tap(WireProtocol.ANTHROPIC, Framing.SSE, stream)).isEqualTo(usage(552, 80, 500, 40, 0));
+    }
+
+    @Test
+    void anthropicCacheWritesKeepTheirOneHourPart() {
+        Usage split = tap(WireProtocol.ANTHROPIC, Framing.JSON, "{\"usage\":{\"input_tokens\":3,\"cache_creation_input_tokens\":2100,"
+                + "\"cache_read_input_tokens\":80000,\"cache_creation\":{\"ephemeral_5m_input_tokens\":100,\"ephemeral_1h_input_tokens\":2000},"
+                + "\"output_tokens\":9}}");
+        assertThat(split).isEqualTo(new Usage(82103, 9, 80000, 2100, 2000, 0, false));
+        assertThat(split.cacheCreation5mTokens()).isEqualTo(100);
+        Usage splitOnly = tap(WireProtocol.ANTHROPIC, Framing.JSON,
+                "{\"usage\":{\"input_tokens\":3,\"cache_creation\":{\"ephemeral_5m_input_tokens\":10,\"ephemeral_1h_input_tokens\":20}}}");
+        assertThat(splitOnly).as("the total follows from the split").isEqualTo(new Usage(33, 0, 0, 30, 20, 0, false));
+        assertThat(tap(WireProtocol.ANTHROPIC, Framing.JSON, "{\"usage\":{\"input_tokens\":3,\"cache_creation_input_tokens\":40}}")
+                .cacheCreation5mTokens()).as("writes without a split are 5-minute ones").isEqualTo(40);
     }
 
     @Test

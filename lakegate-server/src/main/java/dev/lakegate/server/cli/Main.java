@@ -20,6 +20,7 @@ public final class Main {
         dev.lakegate.server.cli.agents.AgentsCommand.register(cli);
         dev.lakegate.server.cli.sql.SqlCommand.register(cli); // lakegate sql (SPEC §6)
         dev.lakegate.server.cli.sql.OtelCommand.register(cli, System.getenv()); // lakegate otel create-tables (SPEC §5)
+        dev.lakegate.server.cli.sql.UsageCommand.register(cli, System.getenv()); // lakegate usage (SPEC §4 spend)
         return cli;
     }
 }

@@ -7,12 +7,18 @@ import java.util.List;
  *
  * @param aliases more names for this endpoint; a {@code *} matches any run of characters, e.g.
  *     {@code claude-haiku-*} for the dated small-fast model names Claude Code sends
+ * @param usageTracking whether its requests are recorded in {@code system.ai_gateway.usage} (default true)
  */
-public record EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations) {
+public record EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations, Boolean usageTracking) {
 
     public EndpointConfig {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
+        usageTracking = usageTracking == null || usageTracking;
+    }
+
+    public EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations) {
+        this(name, aliases, destinations, null);
     }
 
     public EndpointConfig(String name, List<DestinationConfig> destinations) {

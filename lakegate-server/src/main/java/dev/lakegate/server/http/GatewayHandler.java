@@ -25,6 +25,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -157,7 +157,7 @@ public final class GatewayHandler extends Handler.Abstract {
         }
         WireProtocol errorProtocol = route != null ? route.errorProtocol() : surface.errorProtocol();
         if (error != null && !disconnected) {
-            disconnected = !sendError(client, response, error, errorProtocol, route, exchange, requestId);
+            disconnected = !sendError(client, error, errorProtocol, route, exchange, requestId);
         }
         publish(exchange, route, surface, requestId, receivedAt, start, headers, request, tags, client, error, disconnected);
         if (disconnected) {
@@ -168,7 +168,7 @@ public final class GatewayHandler extends Handler.Abstract {
     }
 
     /** Renders the error as a whole answer, or in-stream when the answer already started; false when the connection must be aborted. */
-    private static boolean sendError(JettyClientChannel client, Response response, GatewayError error, WireProtocol protocol,
+    private static boolean sendError(JettyClientChannel client, GatewayError error, WireProtocol protocol,
             SurfaceRoute route, Exchange exchange, String requestId) {
         try {
             if (client.started()) {
@@ -181,11 +181,11 @@ public final class GatewayHandler extends Handler.Abstract {
                 return true;
             }
             RenderedError rendered = ErrorRenderer.render(protocol, error, requestId);
-            response.setStatus(rendered.status());
-            rendered.headers().forEach(response.getHeaders()::put);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, rendered.contentType());
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, rendered.body().length);
-            Content.Sink.write(response, false, ByteBuffer.wrap(rendered.body()));
+            Map<String, String> headers = new LinkedHashMap<>(rendered.headers());
+            headers.put(HttpHeader.CONTENT_TYPE.asString(), rendered.contentType());
+            headers.put(HttpHeader.CONTENT_LENGTH.asString(), Integer.toString(rendered.body().length));
+            client.start(rendered.status(), headers);
+            client.write(rendered.body()); // through the channel, so the usage row has its time to first byte
             return true;
         } catch (IOException e) {
             return false;
@@ -198,7 +198,10 @@ public final class GatewayHandler extends Handler.Abstract {
         long end = System.nanoTime();
         var caller = exchange == null ? null : exchange.caller();
         var destination = exchange == null ? null : exchange.destination();
-        int status = client.started() ? client.status() : error != null ? error.status() : 200;
+        var endpoint = exchange == null ? null : exchange.endpoint();
+        Usage usage = exchange == null ? Usage.NONE : exchange.usage();
+        // 499 (nginx's "client closed request"): the agent went away before any answer was sent
+        int status = client.started() ? client.status() : error != null ? error.status() : disconnected ? 499 : 200;
         listeners.publish(new RequestRecord(requestId, receivedAt,
                 exchange == null ? null : exchange.requestedModel(),
                 destination == null ? null : destination.provider().name(),
@@ -207,7 +210,7 @@ public final class GatewayHandler extends Handler.Abstract {
                 caller == null ? null : caller.principal().name(),
                 caller == null ? null : caller.principal().type().name(),
                 caller == null ? null : caller.tokenId(),
-                AgentDetector.detect(headers),
+                AgentDetector.detect(surface, headers),
                 headers.get("user-agent"),
                 Request.getRemoteAddr(request),
                 tags,
@@ -216,11 +219,13 @@ public final class GatewayHandler extends Handler.Abstract {
                 error != null ? error.category().name()
                         : exchange != null && exchange.upstreamFailure() != null ? exchange.upstreamFailure()
                         : disconnected ? "CLIENT_DISCONNECTED" : null,
-                exchange == null ? Usage.NONE : exchange.usage(),
+                usage,
+                destination == null || destination.pricing() == null ? null : destination.pricing().cost(usage),
                 (end - start) / 1_000_000,
                 client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,
                 disconnected,
-                exchange == null ? List.of() : exchange.attempts()));
+                exchange == null ? List.of() : exchange.attempts(),
+                endpoint == null || endpoint.usageTracking()));
     }
 
     private static void requireJson(String contentType) {

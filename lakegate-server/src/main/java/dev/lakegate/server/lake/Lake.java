@@ -2,6 +2,9 @@ package dev.lakegate.server.lake;
 
 import dev.lakegate.lake.catalog.Catalog;
 import dev.lakegate.lake.catalog.CatalogException;
+import dev.lakegate.lake.catalog.NewTable;
+import dev.lakegate.lake.catalog.SchemaName;
+import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.wal.WalOptions;
@@ -52,11 +55,7 @@ public final class Lake {
         LakeService service = new LakeService(catalog, tables, new SqlEngine(d), insertEngine,
                 name -> principals.findByName(name).map(PrincipalRecord::name), hadoop, clock, writers);
         if (catalog.getCatalog(Access.SYSTEM).isEmpty()) {
-            try {
-                catalog.createCatalog(Access.SYSTEM, Optional.of("The gateway's own tables"), SYSTEM_OWNER);
-            } catch (CatalogException e) {
-                // another gateway process on the same database created it meanwhile
-            }
+            ignoringExisting(() -> catalog.createCatalog(Access.SYSTEM, Optional.of("The gateway's own tables"), SYSTEM_OWNER));
         }
         writers.recover();
         return new Lake(catalog, tables, service, writers);
@@ -74,7 +73,50 @@ public final class Lake {
         return service;
     }
 
-    /** The durable writers of the gateway's own writes (OTLP rows). */
+    /**
+     * Makes sure one of the gateway's own tables exists in catalog {@code system}, with its schema, owned by
+     * {@link #SYSTEM_OWNER} and with exactly the given columns. Another gateway process creating them at the
+     * same time is fine.
+     *
+     * @throws IllegalStateException the table exists with other columns; the message says how to have it recreated
+     */
+    public TableInfo systemTable(NewTable table) {
+        SchemaName schema = table.name().schemaName();
+        if (catalog.getSchema(schema).isEmpty()) {
+            ignoringExisting(() -> catalog.createSchema(schema, Optional.of("The AI gateway's own tables"), SYSTEM_OWNER));
+        }
+        if (catalog.getTable(table.name()).isEmpty()) {
+            ignoringExisting(() -> catalog.createTable(table, SYSTEM_OWNER));
+        }
+        TableInfo info = catalog.getTable(table.name()).orElseThrow();
+        if (!info.columns().equals(table.columns())) {
+            throw new IllegalStateException(table.name() + " has other columns than this gateway writes: " + info.columns()
+                    + "; as an admin, DROP TABLE " + table.name() + " (after copying its rows elsewhere) and restart to have it recreated");
+        }
+        if (!tables.exists(info.location())) {
+            try {
+                tables.create(info.location(), info.columns(), info.properties());
+            } catch (RuntimeException e) {
+                if (!tables.exists(info.location())) {
+                    throw e;
+                }
+            }
+        }
+        return info;
+    }
+
+    /** Runs a create that another gateway process on the same database may have done meanwhile. */
+    private static void ignoringExisting(Runnable create) {
+        try {
+            create.run();
+        } catch (CatalogException e) {
+            if (e.kind() != CatalogException.Kind.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
+    }
+
+    /** The durable writers of the gateway's own writes (OTLP and usage rows). */
     public TableWriters writers() {
         return writers;
     }

@@ -72,7 +72,7 @@ final class CountTokens {
 
     /** An estimate over everything the agent's request sends. */
     static Count estimate(byte[] clientBody) {
-        return new Count(Usage.estimateTokens(textLength(clientBody)), true);
+        return new Count(Usage.estimateTokens(TokenEstimate.requestCharacters(clientBody)), true);
     }
 
     /** The count in the client protocol's answer shape. */
@@ -88,33 +88,5 @@ final class CountTokens {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Characters of the request's string values (prompt, tool schemas, messages), not its JSON punctuation. */
-    private static long textLength(byte[] body) {
-        try {
-            long[] chars = {0};
-            JSON.readTree(body).forEach(node -> chars[0] += strings(node));
-            return chars[0];
-        } catch (IOException e) {
-            return body.length;
-        }
-    }
-
-    private static long strings(JsonNode node) {
-        if (node.isTextual()) {
-            return node.asText().length();
-        }
-        long sum = 0;
-        for (JsonNode child : node) {
-            sum += strings(child);
-        }
-        if (node.isObject()) {
-            var names = node.fieldNames();
-            while (names.hasNext()) {
-                sum += names.next().length();
-            }
-        }
-        return sum;
     }
 }

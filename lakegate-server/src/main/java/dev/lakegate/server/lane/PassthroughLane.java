@@ -6,6 +6,7 @@ import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.protocol.scan.RequestScan;
+import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.protocol.usage.UsageTap;
 import dev.lakegate.protocol.usage.UsageTaps;
 import dev.lakegate.server.http.ClientChannel;
@@ -50,10 +51,15 @@ public final class PassthroughLane implements Lane {
         ClientChannel client = exchange.client();
         client.start(response.status(), HeaderPolicy.clientResponse(response.headers()));
         UsageTap tap = UsageTaps.forResponse(exchange.route().operation().protocol(), responseFraming(exchange));
+        boolean complete = false;
         try {
             relay(exchange, response.body(), client, tap);
+            complete = true;
         } finally {
-            exchange.usage(tap.finish());
+            Usage reported = tap.finish();
+            // Only a generated answer costs tokens; an error, a token count or a model list costs none.
+            boolean generated = response.status() < 400 && exchange.route().operation().kind() == Operation.Kind.GENERATE;
+            exchange.usage(generated ? TokenEstimate.settle(reported, complete, exchange.body(), tap.answerCharacters()) : reported);
             exchange.streamEventsSent(tap.eventsSeen());
         }
     }

@@ -8,6 +8,7 @@ import dev.lakegate.protocol.canonical.ResponseWriter;
 import dev.lakegate.protocol.canonical.StreamDecoder;
 import dev.lakegate.protocol.canonical.StreamEncoder;
 import dev.lakegate.protocol.canonical.StreamEvent;
+import dev.lakegate.protocol.canonical.StreamEvents;
 import dev.lakegate.protocol.canonical.StreamOptions;
 import dev.lakegate.protocol.canonical.UpstreamErrors;
 import dev.lakegate.protocol.canonical.request.CanonicalRequest;
@@ -15,6 +16,7 @@ import dev.lakegate.protocol.canonical.request.RequestCodec;
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
+import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.http.ClientChannel;
 import dev.lakegate.server.pipeline.Exchange;
 import dev.lakegate.server.provider.Destination;
@@ -122,7 +124,7 @@ public final class TranslationLane implements Lane {
                         + "' sent an answer over " + MAX_UNARY_BYTES + " bytes");
             }
             CanonicalResponse answer = ResponseReader.of(target).unary(body);
-            exchange.usage(answer.usage());
+            exchange.usage(TokenEstimate.settle(answer.usage(), true, exchange.body(), StreamEvents.characters(answer)));
             byte[] translated = ResponseWriter.of(client).unary(answer);
             exchange.client().start(200, Map.of("content-type", "application/json"));
             exchange.client().write(translated);
@@ -135,7 +137,12 @@ public final class TranslationLane implements Lane {
         ClientChannel out = exchange.client();
         out.start(200, Map.of("content-type", encoder.contentType()));
         long[] events = {0};
+        long[] answerCharacters = {0};
+        Usage[] reported = {Usage.NONE}; // the prompt's counts from the start event, then the final ones
         StreamDecoder decoder = ResponseReader.of(target).stream(Framing.SSE, event -> {
+            if (event instanceof StreamEvent.Start start) {
+                reported[0] = start.usage();
+            }
             for (byte[] chunk : encoder.encode(event)) {
                 try {
                     out.write(chunk);
@@ -144,8 +151,10 @@ public final class TranslationLane implements Lane {
                 }
                 events[0]++;
             }
+            answerCharacters[0] += StreamEvents.characters(event); // counted once relayed: what the agent received
         });
         byte[] buffer = new byte[CHUNK];
+        boolean complete = false;
         try {
             while (true) {
                 int n;
@@ -160,12 +169,13 @@ public final class TranslationLane implements Lane {
                 }
                 decoder.feed(buffer, 0, n);
             }
-            StreamEvent.Finish finish = decoder.finish();
-            exchange.usage(finish.usage());
+            reported[0] = decoder.finish().usage();
+            complete = true;
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the agent went away: closing the upstream response cancels the call
         } finally {
             exchange.streamEventsSent(events[0]);
+            exchange.usage(TokenEstimate.settle(reported[0], complete, exchange.body(), answerCharacters[0]));
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.lakegate.server.observe;
 
+import dev.lakegate.server.surface.Surface;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Attributes a request to a coding agent from its User-Agent and headers, as the real agents send
- * them (reference/agents/clients.md): {@code claude-cli/2.1.197 (external, sdk-cli)},
+ * Attributes a request to a coding agent from its surface, User-Agent and headers, as the real agents
+ * send them (reference/agents/clients.md): {@code claude-cli/2.1.197 (external, sdk-cli)},
  * {@code codex_exec/0.171.0 (…)}, {@code GeminiCLI-tui/0.61.0/gw-gemini (linux; x64; terminal)}.
+ * The cursor surface is Cursor's alone: Cursor calls it from its own servers, with a generic client.
  */
 public final class AgentDetector {
     private record Rule(Pattern pattern, String tool) {}
@@ -26,9 +28,14 @@ public final class AgentDetector {
     private AgentDetector() {}
 
     /** @param headers request headers with lower-cased names */
-    public static Agent detect(Map<String, String> headers) {
-        String ua = headers.getOrDefault("user-agent", "");
+    public static Agent detect(Surface surface, Map<String, String> headers) {
         String sessionId = firstPresent(headers, "x-claude-code-session-id", "session-id", "x-session-id");
+        Agent agent = fromHeaders(headers, sessionId);
+        return surface == Surface.CURSOR && !agent.tool().equals("cursor") ? new Agent("cursor", null, sessionId) : agent;
+    }
+
+    private static Agent fromHeaders(Map<String, String> headers, String sessionId) {
+        String ua = headers.getOrDefault("user-agent", "");
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(ua);
             if (m.find()) {

@@ -12,6 +12,8 @@ import java.time.Duration;
  */
 public final class GatewayMetrics implements RequestListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter usageRowsDropped = Counter.builder("lakegate.usage.rows.dropped")
+            .description("Usage rows that could not be recorded").register(registry);
 
     @Override
     public void requestEnd(RequestRecord r) {
@@ -43,6 +45,11 @@ public final class GatewayMetrics implements RequestListener {
                 .tags("signal", signal).register(registry).increment(rows);
         Counter.builder("lakegate.otlp.rejected").description("OTLP items left out as partial success by signal")
                 .tags("signal", signal).register(registry).increment(rejected);
+    }
+
+    /** Usage rows lost: the usage recorder's queue overflowed, or the log failed until shutdown. */
+    public void usageRowsDropped(long rows) {
+        usageRowsDropped.increment(rows);
     }
 
     /** The Prometheus text exposition. */

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands finished requests to the listeners on a background thread, so observation never blocks a
  * stream. The queue is bounded; when listeners fall that far behind, records are counted as
- * dropped rather than stalling traffic (the durable usage writer will have its own back-pressure).
+ * dropped rather than stalling traffic (the usage recorder has its own queue and back-pressure).
  */
 public final class ListenerBus implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
     private static final RequestRecord POISON = new RequestRecord(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, false, 0, null, null, 0, null, false, List.of());
+            null, null, false, 0, null, null, null, 0, null, false, List.of(), false);
 
     private final List<RequestListener> listeners;
     private final BlockingQueue<RequestRecord> queue;

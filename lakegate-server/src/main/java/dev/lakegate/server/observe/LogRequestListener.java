@@ -34,6 +34,7 @@ public final class LogRequestListener implements RequestListener {
                 .put("cache_creation_input_tokens", r.usage().cacheCreationTokens())
                 .put("output_reasoning_tokens", r.usage().reasoningTokens())
                 .put("tokens_estimated", r.usage().estimated())
+                .put("cost_usd", r.costUsd())
                 .put("latency_ms", r.latencyMs())
                 .put("ttfb_ms", r.timeToFirstByteMs())
                 .put("client_disconnected", r.clientDisconnected());

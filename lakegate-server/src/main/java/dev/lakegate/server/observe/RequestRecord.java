@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything known about one finished request, handed to listeners: the future usage-table row
- * (SPEC §4). Never holds a secret: {@code tokenId} is the token's public id.
+ * Everything known about one finished request, handed to listeners: the usage-table row (SPEC §4)
+ * before it becomes one. Never holds a secret: {@code tokenId} is the token's public id.
  *
+ * @param endpointName the endpoint name the agent asked for (an alias stays as sent)
  * @param errorType the error category name when the request did not succeed, else null
+ * @param usage the upstream's counts, or the estimate when it reported none ({@link Usage#estimated()})
+ * @param costUsd the usage at the prices of the destination that answered; null when none was reached or its prices are unknown
  * @param clientDisconnected the agent went away before the answer ended
  * @param attempts every destination tried, in order (fallbacks included)
+ * @param usageTracked false when the endpoint turned usage tracking off: no usage row is written
  */
 public record RequestRecord(String requestId, Instant eventTime, String endpointName, String destinationProvider,
         String destinationModel, String apiType, String requester, String requesterType, String tokenId, Agent agent,
         String userAgent, String ipAddress, Map<String, String> requestTags, boolean streaming, int statusCode, String errorType,
-        Usage usage, long latencyMs, Long timeToFirstByteMs, boolean clientDisconnected, List<Attempt> attempts) {}
+        Usage usage, Double costUsd, long latencyMs, Long timeToFirstByteMs, boolean clientDisconnected, List<Attempt> attempts,
+        boolean usageTracked) {}

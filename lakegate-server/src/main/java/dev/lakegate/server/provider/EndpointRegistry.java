@@ -5,6 +5,8 @@ import dev.lakegate.server.config.EndpointConfig;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderConfig;
 import dev.lakegate.server.config.ProviderType;
+import dev.lakegate.server.usage.PriceTable;
+import dev.lakegate.server.usage.Pricing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,7 +45,7 @@ public final class EndpointRegistry {
         for (EndpointConfig e : config.endpoints()) {
             Endpoint endpoint = new Endpoint(e.name(), e.aliases(), e.destinations().stream()
                     .map(d -> destination(d, providers))
-                    .toList());
+                    .toList(), e.usageTracking());
             byName.put(e.name(), endpoint);
             for (String alias : e.aliases()) {
                 if (alias.contains("*")) {
@@ -84,7 +86,8 @@ public final class EndpointRegistry {
     private static Destination destination(DestinationConfig d, Map<String, Provider> providers) {
         Provider provider = providers.get(d.provider());
         Duration timeout = d.timeoutMs() != null ? Duration.ofMillis(d.timeoutMs()) : provider.firstByteTimeout();
-        return new Destination(provider, d.model(), d.weight(), d.priority(), timeout);
+        Pricing pricing = d.pricing() != null ? d.pricing() : PriceTable.defaults().find(d.model()).orElse(null);
+        return new Destination(provider, d.model(), d.weight(), d.priority(), timeout, pricing);
     }
 
     private static Pattern glob(String alias) {

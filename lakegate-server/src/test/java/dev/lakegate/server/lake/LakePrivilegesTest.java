@@ -89,12 +89,11 @@ class LakePrivilegesTest {
 
     @Test
     void systemIsReadOnlyToNonAdmins() throws Exception {
-        lake.admin("CREATE SCHEMA system.ai_gateway");
-        lake.admin("CREATE TABLE system.ai_gateway.usage (request_id STRING, total_tokens LONG)");
-        lake.admin("INSERT INTO system.ai_gateway.usage VALUES ('r1', 10)");
+        // the gateway created system.ai_gateway.usage on start
+        lake.admin("INSERT INTO system.ai_gateway.usage (request_id, total_tokens) VALUES ('r1', 10)");
         lake.admin("GRANT ALL PRIVILEGES ON CATALOG system TO bob");
         assertThat(lake.ok(bob, "SELECT total_tokens FROM system.ai_gateway.usage")).containsExactly(List.of("10"));
-        for (String write : List.of("INSERT INTO system.ai_gateway.usage VALUES ('r2', 1)", "CREATE SCHEMA system.mine",
+        for (String write : List.of("INSERT INTO system.ai_gateway.usage (request_id, total_tokens) VALUES ('r2', 1)", "CREATE SCHEMA system.mine",
                 "CREATE TABLE system.ai_gateway.t (a INT)", "DROP TABLE system.ai_gateway.usage",
                 "GRANT SELECT ON system.ai_gateway.usage TO alice")) {
             JsonNode error = lake.failed(bob, write);

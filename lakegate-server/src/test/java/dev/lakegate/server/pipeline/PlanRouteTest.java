@@ -16,7 +16,7 @@ class PlanRouteTest {
             Duration.ofSeconds(1), Duration.ofSeconds(1), null);
 
     private static Destination d(String model, int weight, int priority) {
-        return new Destination(P, model, weight, priority, Duration.ofSeconds(1));
+        return new Destination(P, model, weight, priority, Duration.ofSeconds(1), null);
     }
 
     @Test

@@ -1,16 +1,47 @@
 package dev.lakegate.server.cli.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Prints a SQL API answer as a plain-text table (left-aligned columns, NULL for nulls, then the row
- * count) or as CSV (RFC 4180: a header line, fields quoted when needed, nulls empty).
+ * count), as CSV (RFC 4180: a header line, fields quoted when needed, nulls empty), or turns it into
+ * JSON objects.
  */
 final class ResultPrinter {
+    private static final Set<String> NUMBERS = Set.of("BYTE", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "DECIMAL");
+
     private ResultPrinter() {}
+
+    /** The rows as JSON objects by column name, numbers and booleans typed by their column (the API sends text). */
+    static ArrayNode objects(JsonNode answer) {
+        JsonNode columns = answer.path("manifest").path("schema").path("columns");
+        ArrayNode rows = SqlClient.JSON.createArrayNode();
+        for (JsonNode row : answer.path("result").path("data_array")) {
+            ObjectNode object = rows.addObject();
+            for (int i = 0; i < columns.size(); i++) {
+                String name = columns.get(i).path("name").asText();
+                String type = columns.get(i).path("type_name").asText();
+                JsonNode v = row.path(i);
+                if (v.isNull() || v.isMissingNode()) {
+                    object.putNull(name);
+                } else if (NUMBERS.contains(type)) {
+                    object.put(name, new BigDecimal(v.asText()));
+                } else if (type.equals("BOOLEAN")) {
+                    object.put(name, Boolean.parseBoolean(v.asText()));
+                } else {
+                    object.put(name, v.asText());
+                }
+            }
+        }
+        return rows;
+    }
 
     static void print(PrintWriter out, JsonNode answer) {
         JsonNode columns = answer.path("manifest").path("schema").path("columns");

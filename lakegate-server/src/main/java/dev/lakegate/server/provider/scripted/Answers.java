@@ -10,6 +10,7 @@ import dev.lakegate.protocol.canonical.CanonicalResponse;
 import dev.lakegate.protocol.canonical.ContentBlock;
 import dev.lakegate.protocol.canonical.Json;
 import dev.lakegate.protocol.canonical.StopReason;
+import dev.lakegate.protocol.canonical.StreamEvents;
 import dev.lakegate.protocol.usage.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,8 +53,12 @@ final class Answers {
         }
         StopReason stop = script.stopReason() != null ? script.stopReason()
                 : script.toolCalls().isEmpty() ? StopReason.END_TURN : StopReason.TOOL_USE;
-        Usage usage = script.usage() != null ? script.usage() : estimate(content, requestChars, reasoningChars);
-        return new CanonicalResponse(responseId(call.protocol()), call.model(), content, stop, usage);
+        String id = responseId(call.protocol());
+        // Without scripted counts, the gateway's own (characters + 1) / 4 estimate, so tests can predict them; reported as counted.
+        Usage usage = script.usage() != null ? script.usage() : new Usage(Usage.estimateTokens(requestChars),
+                Usage.estimateTokens(StreamEvents.characters(new CanonicalResponse(id, call.model(), content, stop, Usage.NONE))), 0, 0,
+                reasoningChars == 0 ? 0 : Usage.estimateTokens(reasoningChars), false);
+        return new CanonicalResponse(id, call.model(), content, stop, usage);
     }
 
     /** The script written in the prompt after {@code lakegate-script:}, or null when there is none. */
@@ -159,21 +164,6 @@ final class Answers {
             return s;
         }
         return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
-    }
-
-    /** The gateway's own (characters + 1) / 4 estimate, so tests can predict the counts. */
-    private static Usage estimate(List<ContentBlock> content, int requestChars, long reasoningChars) {
-        long outputChars = 0;
-        for (ContentBlock b : content) {
-            outputChars += switch (b) {
-                case ContentBlock.Text t -> t.text().length();
-                case ContentBlock.Thinking t -> t.text().length();
-                case ContentBlock.ToolUse t -> Json.string(t.input()).length() + t.name().length();
-                default -> 0; // request-only blocks never appear in an answer
-            };
-        }
-        return new Usage(Usage.estimateTokens(requestChars), Usage.estimateTokens(outputChars), 0, 0,
-                reasoningChars == 0 ? 0 : Usage.estimateTokens(reasoningChars), false);
     }
 
     private static String responseId(WireProtocol p) {
