@@ -121,7 +121,7 @@ class PassthroughLaneTest {
             HttpResponse<String> response = HTTP.send(post(c.path(), c.body()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(c.toString()).isEqualTo(200);
             assertThat(response.body()).as(c.toString()).contains("coun"); // streams split the text into pieces
-            RequestRecord record = gw.nextRecord();
+            RequestRecord record = gw.recordOf(response);
             assertThat(record.usage().inputTokens()).as(c.toString()).isEqualTo(1200);
             assertThat(record.usage().outputTokens()).as(c.toString()).isEqualTo(80);
             assertThat(record.usage().cacheReadTokens()).as(c.toString()).isEqualTo(1000);
@@ -138,7 +138,7 @@ class PassthroughLaneTest {
         assertThat(response.body()).endsWith("data: [DONE]\n\n");
         JsonNode upstream = gw.scripted().requests().getLast().bodyJson();
         assertThat(upstream.path("stream_options").path("include_usage").asBoolean()).isTrue();
-        RequestRecord record = gw.nextRecord();
+        RequestRecord record = gw.recordOf(response);
         assertThat(record.apiType()).isEqualTo("cursor/v1/chat/completions");
         assertThat(record.usage().outputTokens()).isPositive();
         assertThat(record.streaming()).isTrue();
@@ -154,7 +154,7 @@ class PassthroughLaneTest {
         JsonNode error = TestGateway.JSON.readTree(response.body());
         assertThat(error.path("type").asText()).isEqualTo("error");
         assertThat(error.path("error").path("type").asText()).isEqualTo("rate_limit_error");
-        assertThat(gw.nextRecord().statusCode()).isEqualTo(429);
+        assertThat(gw.recordOf(response).statusCode()).isEqualTo(429);
     }
 
     @Test
@@ -167,7 +167,7 @@ class PassthroughLaneTest {
                 .doesNotContain("message_stop");
         assertThat(response.body().split("event: error", -1)).as("exactly one error event").hasSize(2);
         assertThat(response.body()).endsWith("\n\n");
-        RequestRecord record = gw.nextRecord();
+        RequestRecord record = gw.recordOf(response);
         assertThat(record.errorType()).isEqualTo("UPSTREAM_ERROR");
         assertThat(record.statusCode()).isEqualTo(200);
     }
@@ -180,7 +180,7 @@ class PassthroughLaneTest {
         JsonNode error = TestGateway.JSON.readTree(response.body()).path("error");
         assertThat(error.path("message").asText()).contains("nowhere").contains("refused");
         assertThat(error.has("type")).isTrue();
-        assertThat(gw.nextRecord().errorType()).isEqualTo("UPSTREAM_UNAVAILABLE");
+        assertThat(gw.recordOf(response).errorType()).isEqualTo("UPSTREAM_UNAVAILABLE");
     }
 
     @Test
@@ -217,8 +217,7 @@ class PassthroughLaneTest {
                 .isEqualTo(200);
         assertThat(HTTP.send(HttpRequest.newBuilder(gw.url("/readyz")).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .contains("ready");
-        HTTP.send(post("/anthropic/v1/messages", anthropicBody(false)).build(), HttpResponse.BodyHandlers.ofString());
-        gw.nextRecord();
+        gw.recordOf(HTTP.send(post("/anthropic/v1/messages", anthropicBody(false)).build(), HttpResponse.BodyHandlers.ofString()));
         String metrics = HTTP.send(HttpRequest.newBuilder(gw.url("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("lakegate_requests_total{").contains("api_type=\"anthropic/v1/messages\"")
                 .contains("lakegate_request_latency_seconds_bucket");
@@ -228,7 +227,7 @@ class PassthroughLaneTest {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gw.url(path)).header("authorization", "Bearer " + gw.adminToken()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
-        gw.nextRecord();
+        gw.recordOf(r);
         return TestGateway.JSON.readTree(r.body());
     }
 }

@@ -52,7 +52,7 @@ class FallbackTest {
         HttpResponse<String> response = ask("resilient", true);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("backup-model");
-        RequestRecord record = gw.nextRecord();
+        RequestRecord record = gw.recordOf(response);
         assertThat(record.attempts()).extracting(Attempt::destination)
                 .containsExactly("scripted/primary-model", "nowhere/dead-model", "scripted/backup-model");
         assertThat(record.attempts()).extracting(Attempt::statusCode).containsExactly(503, 503, 200);
@@ -69,7 +69,7 @@ class FallbackTest {
         HttpResponse<String> response = ask("resilient-2025", false);
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.body()).contains("800 ms");
-        RequestRecord record = gw.nextRecord();
+        RequestRecord record = gw.recordOf(response);
         assertThat(record.endpointName()).isEqualTo("resilient-2025");
         assertThat(record.attempts()).extracting(Attempt::statusCode).containsExactly(429, 503, 504);
         assertThat(record.errorType()).isEqualTo("TIMEOUT");
@@ -81,7 +81,7 @@ class FallbackTest {
         HttpResponse<String> response = ask("resilient", true);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"error\"").doesNotContain("backup-model");
-        RequestRecord record = gw.nextRecord();
+        RequestRecord record = gw.recordOf(response);
         assertThat(record.attempts()).hasSize(1);
         assertThat(record.errorType()).isEqualTo("UPSTREAM_ERROR");
     }

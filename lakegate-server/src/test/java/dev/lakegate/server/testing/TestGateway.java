@@ -52,7 +52,6 @@ public final class TestGateway implements AutoCloseable {
     private final Gateway gateway;
     private final String adminToken;
     private final List<RequestRecord> records;
-    private int consumed;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -133,22 +132,9 @@ public final class TestGateway implements AutoCloseable {
         return gateway.scripted().orElseThrow(() -> new IllegalStateException("the gateway started no scripted model"));
     }
 
-    /** The next finished request's record, in order of completion (records arrive off the request thread, so this waits). */
-    public synchronized RequestRecord nextRecord() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (records.size() <= consumed) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no request record within 10 s");
-            }
-            Thread.sleep(10);
-        }
-        return records.get(consumed++);
-    }
-
     /** Forgets the records of earlier requests. */
     public synchronized void clearRecords() {
         records.clear();
-        consumed = 0;
     }
 
     /** The request records so far, once the listener bus (which delivers off the request thread) has gone quiet. */
@@ -159,6 +145,11 @@ public final class TestGateway implements AutoCloseable {
             Thread.sleep(100);
         }
         return List.copyOf(records);
+    }
+
+    /** The record of the request that got {@code response}, by its {@code x-request-id} (never a late record of another test). */
+    public RequestRecord recordOf(java.net.http.HttpResponse<?> response) throws InterruptedException {
+        return awaitRecord(response.headers().firstValue("x-request-id").orElseThrow(() -> new AssertionError("no x-request-id")));
     }
 
     /** The record of the request the gateway answered with {@code x-request-id: requestId}. */
