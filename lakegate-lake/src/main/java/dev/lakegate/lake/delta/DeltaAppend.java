@@ -5,7 +5,6 @@ import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Transaction;
 import io.delta.kernel.TransactionCommitResult;
-import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.ConcurrentTransactionException;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
@@ -14,14 +13,9 @@ import io.delta.kernel.metrics.TransactionMetricsResult;
 import io.delta.kernel.transaction.UpdateTableTransactionBuilder;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
-import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +31,14 @@ import org.slf4j.LoggerFactory;
  */
 final class DeltaAppend {
   private static final Logger log = LoggerFactory.getLogger(DeltaAppend.class);
-  /** Rows per ColumnarBatch: bounds the memory of converted vectors for large appends. */
-  static final int BATCH_ROWS = 16_384;
   private static final int MAX_ATTEMPTS = 5;
 
   private DeltaAppend() {}
 
-  static AppendResult run(Engine engine, DeltaTable table, List<Row> rows, String appId, long txnVersion) {
+  static AppendResult run(Engine engine, DataFiles dataFiles, DeltaTable table, List<? extends RowSource> sources,
+      String appId, long txnVersion) {
+    long rows = 0;
+    for (RowSource s : sources) rows += s.rows();
     List<DataFileStatus> files = null;
     StructType writtenSchema = null;
     for (int attempt = 1; ; attempt++) {
@@ -58,13 +53,15 @@ final class DeltaAppend {
       } catch (ConcurrentTransactionException e) {
         return new AppendResult.Skipped(appId, txnVersion);
       }
-      if (rows.isEmpty() && appId == null) {
+      if (rows == 0 && appId == null) {
         return new AppendResult.Committed(snapshot.getVersion(), 0, 0, 0);
       }
       io.delta.kernel.data.Row txnState = txn.getTransactionState(engine);
       StructType schema = txn.getSchema(engine);
       if (files == null) {
-        files = write(engine, txnState, schema, rows);
+        // Plain tables (requirePlainLayout) need none of Kernel's logical-to-physical transformation.
+        DataWriteContext ctx = Transaction.getWriteContext(engine, txnState, Map.of());
+        files = dataFiles.write(ctx.getTargetDirectory(), schema, sources, ctx.getStatisticsColumns());
         writtenSchema = schema;
       } else if (!schema.equals(writtenSchema)) {
         throw new DeltaTableException("The schema of " + table.location()
@@ -77,7 +74,7 @@ final class DeltaAppend {
         TransactionCommitResult result = txn.commit(engine, actions);
         PostCommit.run(engine, result);
         TransactionMetricsResult m = result.getTransactionReport().getTransactionMetrics();
-        return new AppendResult.Committed(result.getVersion(), rows.size(), files.size(), m.getNumCommitAttempts());
+        return new AppendResult.Committed(result.getVersion(), rows, files.size(), m.getNumCommitAttempts());
       } catch (ConcurrentTransactionException e) {
         return new AppendResult.Skipped(appId, txnVersion); // a concurrent writer committed this id
       } catch (ConcurrentWriteException | MaxCommitRetryLimitReachedException e) {
@@ -98,24 +95,5 @@ final class DeltaAppend {
           + " transactions: " + e.getMessage(), e);
     }
     log.warn("Append to {} failed ({}); retrying with a new transaction", table.location(), e.toString());
-  }
-
-  /** Writes the rows as Parquet files under the table; nothing references them until commit. */
-  private static List<DataFileStatus> write(
-      Engine engine, io.delta.kernel.data.Row txnState, StructType schema, List<Row> rows) {
-    // Batches are built lazily, so only one batch of converted vectors is in memory at a time.
-    List<Integer> starts = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += BATCH_ROWS) starts.add(from);
-    CloseableIterator<FilteredColumnarBatch> batches = Iters.of(starts).map(from -> new FilteredColumnarBatch(
-        RowBatch.of(schema, rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS))), Optional.empty()));
-    DataWriteContext ctx = Transaction.getWriteContext(engine, txnState, Map.of());
-    try (CloseableIterator<DataFileStatus> written = engine.getParquetHandler().writeParquetFiles(
-        ctx.getTargetDirectory(),
-        Transaction.transformLogicalData(engine, txnState, batches, Map.of()),
-        ctx.getStatisticsColumns())) {
-      return written.toInMemoryList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Writing Parquet files for " + ctx.getTargetDirectory(), e);
-    }
   }
 }

@@ -14,10 +14,12 @@ import java.util.Optional;
  */
 public final class DeltaTable {
   private final Engine engine;
+  private final DataFiles dataFiles;
   private final String location;
 
-  DeltaTable(Engine engine, String location) {
+  DeltaTable(Engine engine, DataFiles dataFiles, String location) {
     this.engine = engine;
+    this.dataFiles = dataFiles;
     this.location = location;
   }
 
@@ -36,12 +38,24 @@ public final class DeltaTable {
    */
   public AppendResult append(List<Row> rows, String appId, long txnVersion) {
     Objects.requireNonNull(appId, "appId");
-    return DeltaAppend.run(engine, this, rows, appId, txnVersion);
+    return DeltaAppend.run(engine, dataFiles, this, RowSlice.of(rows), appId, txnVersion);
   }
 
   /** Appends without a transaction id: a retry after an unknown outcome may duplicate rows. */
   public AppendResult append(List<Row> rows) {
-    return DeltaAppend.run(engine, this, rows, null, 0);
+    return DeltaAppend.run(engine, dataFiles, this, RowSlice.of(rows), null, 0);
+  }
+
+  /**
+   * Appends rows that the sources write straight into column form, in one commit, idempotently
+   * like {@link #append(List, String, long)}: the fast path of bulk writers (the write-ahead log),
+   * with no {@link Row} objects. Large appends are written as several files in parallel.
+   *
+   * @throws IllegalArgumentException if a source appends a value that does not fit (nothing is committed)
+   */
+  public AppendResult appendFrom(List<? extends RowSource> sources, String appId, long txnVersion) {
+    Objects.requireNonNull(appId, "appId");
+    return DeltaAppend.run(engine, dataFiles, this, sources, appId, txnVersion);
   }
 
   /** The latest version, with its active data files for SQL. */

@@ -4,6 +4,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.TableManager;
 import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.types.StructType;
@@ -29,6 +30,7 @@ public final class DeltaTables {
   private static final String LOG_STORE_FILE = "io.delta.kernel.logStore.file.impl";
 
   private final Engine engine;
+  private final DataFiles dataFiles;
 
   /** Local filesystem (and whatever else the default Hadoop configuration knows). */
   public DeltaTables() {
@@ -41,7 +43,9 @@ public final class DeltaTables {
       // Hadoop's local rename cannot refuse an existing target; see LinkLogStore.
       copy.set(LOG_STORE_FILE, LinkLogStore.class.getName());
     }
-    this.engine = DefaultEngine.create(copy);
+    HadoopFileIO io = new HadoopFileIO(copy);
+    this.engine = DefaultEngine.create(io);
+    this.dataFiles = new DataFiles(io, copy);
   }
 
   /**
@@ -86,7 +90,7 @@ public final class DeltaTables {
 
   private DeltaTable handle(String location) {
     try {
-      return new DeltaTable(engine, engine.getFileSystemClient().resolvePath(location));
+      return new DeltaTable(engine, dataFiles, engine.getFileSystemClient().resolvePath(location));
     } catch (IOException e) {
       throw new UncheckedIOException("Resolving " + location, e);
     }

@@ -19,52 +19,55 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Converts between the Java values of {@link Row} and what Kernel's column vectors hold for
- * primitive types: dates as epoch days (int), timestamps as epoch microseconds (long), decimals
- * at the column's scale.
+ * Converts between the Java values of {@link Row} and what Delta stores for primitive types: dates
+ * as epoch days (int), timestamps as epoch microseconds (long), decimals at the column's scale.
  */
 final class JavaValues {
   private static final Instant EPOCH = Instant.EPOCH;
 
   private JavaValues() {}
 
-  /** The vector value for a non-null Java value, or an exception naming the column path. */
-  static Object toKernel(DataType type, Object v, String path) {
-    Object out =
-        switch (type) {
-          case StringType t -> v instanceof String ? v : null;
-          case LongType t -> v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
-              ? (Object) ((Number) v).longValue() : null;
-          case IntegerType t -> v instanceof Integer || v instanceof Short || v instanceof Byte
-              ? (Object) ((Number) v).intValue() : null;
-          case ShortType t -> v instanceof Short || v instanceof Byte ? (Object) ((Number) v).shortValue() : null;
-          case ByteType t -> v instanceof Byte ? v : null;
-          case DoubleType t -> v instanceof Double || v instanceof Float ? (Object) ((Number) v).doubleValue() : null;
-          case FloatType t -> v instanceof Float ? v : null;
-          case BooleanType t -> v instanceof Boolean ? v : null;
-          case BinaryType t -> v instanceof byte[] ? v : null;
-          case DateType t -> v instanceof LocalDate d ? (Object) Math.toIntExact(d.toEpochDay()) : null;
-          case TimestampType t -> switch (v) {
-            case Instant i -> micros(i);
-            case OffsetDateTime o -> micros(o.toInstant());
-            case ZonedDateTime z -> micros(z.toInstant());
-            default -> null;
-          };
-          case TimestampNTZType t -> v instanceof LocalDateTime l ? (Object) micros(l.toInstant(ZoneOffset.UTC)) : null;
-          case DecimalType t -> decimal(t, v, path);
-          default -> throw new IllegalArgumentException("Column " + path + " has unsupported type " + type);
-        };
-    if (out == null) {
-      throw new IllegalArgumentException("Column " + path + " is " + type + " but got "
-          + v.getClass().getName() + " (see Row for the Java type of each column type)");
+  /** Bytes of a Java integral value (8 for Long … 1 for Byte), more than 8 for anything else. */
+  static int integralBytes(Object v) {
+    return switch (v) {
+      case Long l -> 8;
+      case Integer i -> 4;
+      case Short s -> 2;
+      case Byte b -> 1;
+      default -> Integer.MAX_VALUE;
+    };
+  }
+
+  static long micros(Instant i, String path) {
+    try {
+      // getNano() is never negative, so this floors pre-1970 instants like Spark does.
+      return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("Column " + path + ": " + i + " is out of the TIMESTAMP range");
     }
-    return out;
+  }
+
+  static int epochDay(LocalDate d, String path) {
+    long day = d.toEpochDay();
+    if (day != (int) day) throw new IllegalArgumentException("Column " + path + ": " + d + " is out of the DATE range");
+    return (int) day;
+  }
+
+  /** {@code d} at the column's scale; refuses a value that needs rounding or has too many digits. */
+  static BigDecimal decimal(DecimalType t, BigDecimal d, String path) {
+    try {
+      BigDecimal scaled = d.setScale(t.getScale(), RoundingMode.UNNECESSARY);
+      if (scaled.precision() > t.getPrecision()) {
+        throw new IllegalArgumentException("Column " + path + " is " + t + " but " + d + " has too many digits");
+      }
+      return scaled;
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("Column " + path + " is " + t + " but " + d + " needs rounding");
+    }
   }
 
   /** The Java value of a non-null primitive vector entry. */
@@ -85,31 +88,5 @@ final class JavaValues {
       case DecimalType t -> v.getDecimal(i);
       default -> throw new IllegalArgumentException("Unsupported column type " + type);
     };
-  }
-
-  private static long micros(Instant i) {
-    // getNano() is never negative, so this floors pre-1970 instants like Spark does.
-    return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
-  }
-
-  private static BigDecimal decimal(DecimalType t, Object v, String path) {
-    BigDecimal d = switch (v) {
-      case BigDecimal b -> b;
-      case Long l -> BigDecimal.valueOf(l);
-      case Integer i -> BigDecimal.valueOf(i);
-      default -> null;
-    };
-    if (d == null) {
-      return null;
-    }
-    try {
-      BigDecimal scaled = d.setScale(t.getScale(), RoundingMode.UNNECESSARY);
-      if (scaled.precision() > t.getPrecision()) {
-        throw new IllegalArgumentException("Column " + path + " is " + t + " but " + d + " has too many digits");
-      }
-      return scaled;
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("Column " + path + " is " + t + " but " + d + " needs rounding");
-    }
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Reads Kernel column vectors back into {@link Row}s (the inverse of {@link RowBatch}). */
+/** Reads Kernel column vectors (what a scan of the table returns) back into {@link Row}s. */
 final class KernelRows {
   private KernelRows() {}
 

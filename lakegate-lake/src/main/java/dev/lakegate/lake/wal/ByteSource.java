@@ -71,13 +71,22 @@ final class ByteSource {
     return out;
   }
 
-  /** Skips a bitmap of {@code bits} bits and returns its offset for {@link #bit}. */
-  int skipBitmap(int bits) {
-    int n = (bits + 7) >>> 3;
+  /** Skips {@code n} bytes and returns where they start in {@link #array()}. */
+  int skip(int n) {
     need(n);
     int at = pos;
     pos += n;
     return at;
+  }
+
+  /** Skips a bitmap of {@code bits} bits and returns its offset for {@link #bit}. */
+  int skipBitmap(int bits) {
+    return skip((bits + 7) >>> 3);
+  }
+
+  /** The bytes read, for consumers that copy a slice themselves. */
+  byte[] array() {
+    return buf;
   }
 
   boolean bit(int offset, int bit) {

@@ -2,12 +2,10 @@ package dev.lakegate.lake.wal;
 
 import dev.lakegate.lake.delta.AppendResult;
 import dev.lakegate.lake.delta.DeltaTable;
-import dev.lakegate.lake.delta.Row;
 import io.delta.kernel.types.StructType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,7 +22,7 @@ final class Committer implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Committer.class);
 
   private final DeltaTable table;
-  private final StructType schema;
+  private final ColumnDecoder decoder;
   private final String appId;
   private final Path dir;
   private final WriteAheadLog wal;
@@ -43,7 +41,7 @@ final class Committer implements Runnable {
   Committer(DeltaTable table, StructType schema, String appId, WriteAheadLog wal, Pending pending, Path dir,
       WalOptions options, Hooks hooks) {
     this.table = table;
-    this.schema = schema;
+    this.decoder = new ColumnDecoder(schema);
     this.appId = appId;
     this.wal = wal;
     this.pending = pending;
@@ -87,7 +85,7 @@ final class Committer implements Runnable {
         }
         if (!batch.isEmpty()) { // a replayed range whose records are gone has nothing to add
           hooks.beforeDeltaCommit(last);
-          AppendResult result = table.append(decode(batch), appId, last);
+          AppendResult result = table.appendFrom(batch.stream().map(decoder::source).toList(), appId, last);
           if (result instanceof AppendResult.Skipped && !replay && attempt == 1) {
             log.warn("{} already records {} at txn version >= {}, so this batch was skipped: another writer uses"
                 + " this log id, or its log directory was replaced", table, appId, last);
@@ -130,12 +128,6 @@ final class Committer implements Runnable {
     wal.committed(last, bytes, rows);
     pending.committed(last);
     return true;
-  }
-
-  private List<Row> decode(List<WalRecord> batch) {
-    List<Row> rows = new ArrayList<>();
-    for (WalRecord r : batch) rows.addAll(RowDecoder.decode(schema, r.payload(), r.rows()));
-    return rows;
   }
 
   /** Commit what is pending, giving up on failures {@code timeout} from now. */

@@ -15,7 +15,6 @@ import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,68 +25,49 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * Primitive values in the log, in the form Delta stores them, so decoding yields exactly what a
- * read of the table returns (see {@code Row}): integers and dates as zig-zag varints, timestamps as
- * epoch microseconds, decimals as the unscaled value at the column's scale, floating point as IEEE
- * bits, strings as UTF-8 and binary with a varint length.
+ * Primitive values in the log, in the form Delta stores them, so decoding ({@link ColumnDecoder})
+ * yields exactly what a read of the table returns (see {@code Row}): integers and dates as zig-zag
+ * varints, timestamps as epoch microseconds, decimals as the unscaled value at the column's scale,
+ * floating point as IEEE bits, strings as UTF-8 and binary with a varint length.
  */
 final class Primitives {
   private Primitives() {}
 
-  static void write(ByteSink out, DataType type, Object v, String path) {
+  static void write(ByteSink out, DataType type, Object v) {
     switch (type) {
-      case StringType t -> bytes(out, v instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : null, type, v, path);
-      case BinaryType t -> bytes(out, v instanceof byte[] b ? b : null, type, v, path);
-      case LongType t -> out.writeZigZag(integral(v, 8, type, path));
-      case IntegerType t -> out.writeZigZag(integral(v, 4, type, path));
-      case ShortType t -> out.writeZigZag(integral(v, 2, type, path));
-      case ByteType t -> out.writeByte((int) integral(v, 1, type, path));
+      case StringType t -> bytes(out, v instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : null, type, v);
+      case BinaryType t -> bytes(out, v instanceof byte[] b ? b : null, type, v);
+      case LongType t -> out.writeZigZag(integral(v, 8, type));
+      case IntegerType t -> out.writeZigZag(integral(v, 4, type));
+      case ShortType t -> out.writeZigZag(integral(v, 2, type));
+      case ByteType t -> out.writeByte((int) integral(v, 1, type));
       case DoubleType t -> out.writeLong(Double.doubleToRawLongBits(switch (v) {
         case Double d -> d;
         case Float f -> f.doubleValue();
-        default -> throw wrongType(type, v, path);
+        default -> throw wrongType(type, v);
       }));
-      case FloatType t -> out.writeInt(Float.floatToRawIntBits(v instanceof Float f ? f : throwWrong(type, v, path)));
-      case BooleanType t -> out.writeByte(v instanceof Boolean b ? (b ? 1 : 0) : throwWrong(type, v, path));
-      case DateType t -> out.writeZigZag(epochDay(v instanceof LocalDate d ? d : throwWrong(type, v, path), path));
+      case FloatType t -> out.writeInt(Float.floatToRawIntBits(v instanceof Float f ? f : throwWrong(type, v)));
+      case BooleanType t -> out.writeByte(v instanceof Boolean b ? (b ? 1 : 0) : throwWrong(type, v));
+      case DateType t -> out.writeZigZag(epochDay(v instanceof LocalDate d ? d : throwWrong(type, v)));
       case TimestampType t -> out.writeZigZag(micros(switch (v) {
         case Instant i -> i;
         case OffsetDateTime o -> o.toInstant();
         case ZonedDateTime z -> z.toInstant();
-        default -> throw wrongType(type, v, path);
-      }, path));
+        default -> throw wrongType(type, v);
+      }));
       case TimestampNTZType t -> out.writeZigZag(
-          micros(v instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC) : throwWrong(type, v, path), path));
+          micros(v instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC) : throwWrong(type, v)));
       case DecimalType t -> {
-        byte[] unscaled = decimal(t, v, path).unscaledValue().toByteArray();
+        byte[] unscaled = decimal(t, v).unscaledValue().toByteArray();
         out.writeVarLong(unscaled.length);
         out.writeBytes(unscaled);
       }
-      default -> throw new IllegalArgumentException("Column " + path + " has unsupported type " + type);
+      default -> throw new Misfit(" has unsupported type " + type);
     }
   }
 
-  static Object read(ByteSource in, DataType type) {
-    return switch (type) {
-      case StringType t -> new String(in.readBytes(in.readLength()), StandardCharsets.UTF_8);
-      case BinaryType t -> in.readBytes(in.readLength());
-      case LongType t -> in.readZigZag();
-      case IntegerType t -> (int) in.readZigZag();
-      case ShortType t -> (short) in.readZigZag();
-      case ByteType t -> (byte) in.readByte();
-      case DoubleType t -> Double.longBitsToDouble(in.readLong());
-      case FloatType t -> Float.intBitsToFloat(in.readInt());
-      case BooleanType t -> in.readByte() != 0;
-      case DateType t -> LocalDate.ofEpochDay(in.readZigZag());
-      case TimestampType t -> instant(in.readZigZag());
-      case TimestampNTZType t -> LocalDateTime.ofInstant(instant(in.readZigZag()), ZoneOffset.UTC);
-      case DecimalType t -> new BigDecimal(new BigInteger(in.readBytes(in.readLength())), t.getScale());
-      default -> throw new WalException("Unsupported column type " + type + " in a log record");
-    };
-  }
-
   /** Integral types widen like Delta's writer: a LONG takes Long, Integer, Short or Byte. */
-  private static long integral(Object v, int maxBytes, DataType type, String path) {
+  private static long integral(Object v, int maxBytes, DataType type) {
     int bytes = switch (v) {
       case Long l -> 8;
       case Integer i -> 4;
@@ -95,60 +75,56 @@ final class Primitives {
       case Byte b -> 1;
       default -> Integer.MAX_VALUE;
     };
-    if (bytes > maxBytes) throw wrongType(type, v, path);
+    if (bytes > maxBytes) throw wrongType(type, v);
     return ((Number) v).longValue();
   }
 
-  private static void bytes(ByteSink out, byte[] b, DataType type, Object v, String path) {
-    if (b == null) throw wrongType(type, v, path);
+  private static void bytes(ByteSink out, byte[] b, DataType type, Object v) {
+    if (b == null) throw wrongType(type, v);
     out.writeVarLong(b.length);
     out.writeBytes(b);
   }
 
-  private static long micros(Instant i, String path) {
+  private static long micros(Instant i) {
     try {
       // getNano() is never negative, so this floors pre-1970 instants (as the Delta writer does).
       return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000);
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("Column " + path + ": " + i + " is out of the TIMESTAMP range");
+      throw new Misfit(": " + i + " is out of the TIMESTAMP range");
     }
   }
 
-  private static int epochDay(LocalDate d, String path) {
+  private static int epochDay(LocalDate d) {
     long day = d.toEpochDay();
-    if (day != (int) day) throw new IllegalArgumentException("Column " + path + ": " + d + " is out of the DATE range");
+    if (day != (int) day) throw new Misfit(": " + d + " is out of the DATE range");
     return (int) day;
   }
 
-  private static Instant instant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-  }
-
-  private static BigDecimal decimal(DecimalType t, Object v, String path) {
+  private static BigDecimal decimal(DecimalType t, Object v) {
     BigDecimal d = switch (v) {
       case BigDecimal b -> b;
       case Long l -> BigDecimal.valueOf(l);
       case Integer i -> BigDecimal.valueOf(i);
-      default -> throw wrongType(t, v, path);
+      default -> throw wrongType(t, v);
     };
     BigDecimal scaled;
     try {
       scaled = d.setScale(t.getScale(), RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("Column " + path + " is " + t + " but " + d + " needs rounding");
+      throw new Misfit(" is " + t + " but " + d + " needs rounding");
     }
     if (scaled.precision() > t.getPrecision()) {
-      throw new IllegalArgumentException("Column " + path + " is " + t + " but " + d + " has too many digits");
+      throw new Misfit(" is " + t + " but " + d + " has too many digits");
     }
     return scaled;
   }
 
-  private static IllegalArgumentException wrongType(DataType type, Object v, String path) {
-    return new IllegalArgumentException("Column " + path + " is " + type + " but got "
-        + v.getClass().getName() + " (see Row for the Java type of each column type)");
+  private static Misfit wrongType(DataType type, Object v) {
+    return new Misfit(" is " + type + " but got " + v.getClass().getName()
+        + " (see Row for the Java type of each column type)");
   }
 
-  private static <T> T throwWrong(DataType type, Object v, String path) {
-    throw wrongType(type, v, path);
+  private static <T> T throwWrong(DataType type, Object v) {
+    throw wrongType(type, v);
   }
 }

@@ -37,84 +37,88 @@ final class RowEncoder {
             "Row " + r + " has " + row.size() + " values but the table has " + schema.length() + " columns");
       }
       try {
-        e.struct(schema, row, "");
-      } catch (IllegalArgumentException ex) {
-        throw new IllegalArgumentException("Row " + r + ": " + ex.getMessage(), ex);
+        e.struct(schema, row);
+      } catch (Misfit m) {
+        throw new IllegalArgumentException("Row " + r + ": " + m.getMessage());
       }
     }
     return e.out.toByteArray();
   }
 
-  private void struct(StructType type, Object struct, String path) {
+  private void struct(StructType type, Object struct) {
     int width = type.length();
     int bitmap = out.reserve((width + 7) >>> 3);
     for (int i = 0; i < width; i++) {
       StructField f = type.at(i);
-      String p = path.isEmpty() ? f.getName() : path + "." + f.getName();
       Object v = struct instanceof Row r ? r.get(i) : ((Object[]) struct)[i];
-      if (v == null) {
-        if (!f.isNullable()) throw notNull(p);
-        out.setBit(bitmap, i);
-      } else {
-        value(f.getDataType(), v, p);
+      try {
+        if (v == null) {
+          if (!f.isNullable()) throw Misfit.notNull();
+          out.setBit(bitmap, i);
+        } else {
+          value(f.getDataType(), v);
+        }
+      } catch (Misfit m) {
+        throw m.within("." + f.getName());
       }
     }
   }
 
-  private void value(DataType type, Object v, String path) {
+  private void value(DataType type, Object v) {
     switch (type) {
       case StructType st -> {
         int width = switch (v) {
           case Row r -> r.size();
           case Object[] a -> a.length;
-          default -> throw new IllegalArgumentException("Column " + path + " is a STRUCT but got "
-              + v.getClass().getName() + " (use Row or Object[])");
+          default -> throw new Misfit(" is a STRUCT but got " + v.getClass().getName() + " (use Row or Object[])");
         };
-        if (width != st.length()) {
-          throw new IllegalArgumentException("Column " + path + " has " + st.length() + " fields but got " + width + " values");
-        }
-        struct(st, v, path);
+        if (width != st.length()) throw new Misfit(" has " + st.length() + " fields but got " + width + " values");
+        struct(st, v);
       }
       case ArrayType at -> {
-        if (!(v instanceof List<?> list)) {
-          throw new IllegalArgumentException("Column " + path + " is an ARRAY but got " + v.getClass().getName() + " (use a List)");
-        }
+        if (!(v instanceof List<?> list)) throw new Misfit(" is an ARRAY but got " + v.getClass().getName() + " (use a List)");
         Object[] items = list.toArray(); // one snapshot of the list: count, bitmap and values agree
         out.writeVarLong(items.length);
         int bitmap = at.containsNull() ? out.reserve((items.length + 7) >>> 3) : -1;
         for (int i = 0; i < items.length; i++) {
-          if (items[i] == null) {
-            if (bitmap < 0) throw notNull(path + "[" + i + "]");
-            out.setBit(bitmap, i);
-          } else {
-            value(at.getElementType(), items[i], path + "[" + i + "]");
+          try {
+            if (items[i] == null) {
+              if (bitmap < 0) throw Misfit.notNull();
+              out.setBit(bitmap, i);
+            } else {
+              value(at.getElementType(), items[i]);
+            }
+          } catch (Misfit m) {
+            throw m.within("[" + i + "]");
           }
         }
       }
       case MapType mt -> {
-        if (!(v instanceof Map<?, ?> map)) {
-          throw new IllegalArgumentException("Column " + path + " is a MAP but got " + v.getClass().getName() + " (use a Map)");
-        }
+        if (!(v instanceof Map<?, ?> map)) throw new Misfit(" is a MAP but got " + v.getClass().getName() + " (use a Map)");
         Object[] entries = map.entrySet().toArray();
         out.writeVarLong(entries.length);
         int bitmap = mt.isValueContainsNull() ? out.reserve((entries.length + 7) >>> 3) : -1;
         for (int i = 0; i < entries.length; i++) {
           Map.Entry<?, ?> e = (Map.Entry<?, ?>) entries[i];
-          if (e.getKey() == null) throw new IllegalArgumentException("Column " + path + " has a null map key");
-          value(mt.getKeyType(), e.getKey(), path + ".key");
-          if (e.getValue() == null) {
-            if (bitmap < 0) throw notNull(path + "[" + e.getKey() + "]");
-            out.setBit(bitmap, i);
-          } else {
-            value(mt.getValueType(), e.getValue(), path + "[" + e.getKey() + "]");
+          if (e.getKey() == null) throw new Misfit(" has a null map key");
+          try {
+            value(mt.getKeyType(), e.getKey());
+          } catch (Misfit m) {
+            throw m.within(".key");
+          }
+          try {
+            if (e.getValue() == null) {
+              if (bitmap < 0) throw Misfit.notNull();
+              out.setBit(bitmap, i);
+            } else {
+              value(mt.getValueType(), e.getValue());
+            }
+          } catch (Misfit m) {
+            throw m.within("[" + e.getKey() + "]");
           }
         }
       }
-      default -> Primitives.write(out, type, v, path);
+      default -> Primitives.write(out, type, v);
     }
-  }
-
-  static IllegalArgumentException notNull(String path) {
-    return new IllegalArgumentException("Column " + path + " is NOT NULL but got null");
   }
 }

@@ -117,19 +117,21 @@ final class WriteAheadLog implements AutoCloseable {
    */
   long append(List<Row> rows) {
     if (rows.isEmpty()) return lastDurable;
-    byte[] payload = RowEncoder.encode(schema, rows);
     int n = rows.size();
-    if (payload.length > options.maxUncommittedBytes() || n > options.maxUncommittedRows()) {
-      throw new IllegalArgumentException("A batch of " + n + " rows (" + payload.length + " bytes) exceeds the log's"
-          + " bound of " + options.maxUncommittedRows() + " rows / " + options.maxUncommittedBytes() + " bytes; split it");
+    if (n > options.maxUncommittedRows()) throw tooLarge(n, "");
+    synchronized (this) { // refuse before encoding when the log is already full: a refusal costs nothing
+      requireOpen();
+      if (uncommittedBytes >= options.maxUncommittedBytes() || uncommittedRows + n > options.maxUncommittedRows()) {
+        throw backPressure();
+      }
     }
+    byte[] payload = RowEncoder.encode(schema, rows);
+    if (payload.length > options.maxUncommittedBytes()) throw tooLarge(n, " (" + payload.length + " bytes)");
     Request request = new Request(payload, n, new CompletableFuture<>());
     synchronized (this) {
-      if (closed) throw new IllegalStateException("The log in " + dir + " is closed");
-      if (failure != null) throw failed();
+      requireOpen();
       if (uncommittedBytes + payload.length > options.maxUncommittedBytes() || uncommittedRows + n > options.maxUncommittedRows()) {
-        throw new BackPressureException("The log of " + dir.getFileName() + " holds " + uncommittedRows + " uncommitted rows ("
-            + uncommittedBytes + " bytes), its bound; retry later", retryAfter.get());
+        throw backPressure();
       }
       uncommittedBytes += payload.length;
       uncommittedRows += n;
@@ -198,6 +200,21 @@ final class WriteAheadLog implements AutoCloseable {
   public void close() {
     stopWriting();
     lock.release();
+  }
+
+  private void requireOpen() {
+    if (closed) throw new IllegalStateException("The log in " + dir + " is closed");
+    if (failure != null) throw failed();
+  }
+
+  private IllegalArgumentException tooLarge(int rows, String bytes) {
+    return new IllegalArgumentException("A batch of " + rows + " rows" + bytes + " exceeds the log's bound of "
+        + options.maxUncommittedRows() + " rows / " + options.maxUncommittedBytes() + " bytes; split it");
+  }
+
+  private BackPressureException backPressure() {
+    return new BackPressureException("The log of " + dir.getFileName() + " holds " + uncommittedRows + " uncommitted rows ("
+        + uncommittedBytes + " bytes), its bound; retry later", retryAfter.get());
   }
 
   private synchronized void release(long bytes, long rows) {

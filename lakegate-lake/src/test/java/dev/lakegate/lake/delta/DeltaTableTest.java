@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,30 @@ class DeltaTableTest {
 
     assertThat(t.snapshot().version()).isZero();
     assertThat(t.read()).isEmpty();
+  }
+
+  @Test
+  void aLargeAppendIsSeveralFilesWrittenInParallelAndAllOrNothing() throws Exception {
+    DeltaTable t = tables.create(dir.resolve("t").toString(), OTEL_METRICS, OTEL);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40_000; i++) rows.add(TestSchemas.sumPoint("m" + i, i, "u" + i % 7));
+    List<Row> bad = new ArrayList<>(rows);
+    Object[] last = rows.getLast().values();
+    last[0] = 42L;
+    bad.set(bad.size() - 1, Row.of(last));
+
+    // Found after each writing thread has started its file: those files are deleted again.
+    assertThatThrownBy(() -> t.append(bad, "w", 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Column name is string but got java.lang.Long");
+    try (var files = Files.list(dir.resolve("t"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".parquet"))).isEmpty();
+    }
+    AppendResult.Committed done = (AppendResult.Committed) t.append(rows, "w", 1);
+    assertThat(done.rows()).isEqualTo(40_000);
+    assertThat(done.files()).isEqualTo(Math.clamp(Runtime.getRuntime().availableProcessors(), 1, DataFiles.MAX_FILES));
+    List<Row> read = t.read();
+    assertThat(read).hasSize(rows.size());
+    assertThat(new HashSet<>(read)).isEqualTo(new HashSet<>(rows)); // the names make every row distinct
   }
 
   @Test

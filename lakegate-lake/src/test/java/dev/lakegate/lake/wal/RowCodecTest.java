@@ -3,7 +3,11 @@ package dev.lakegate.lake.wal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakegate.lake.delta.AppendResult;
+import dev.lakegate.lake.delta.DeltaTable;
+import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.delta.Row;
+import dev.lakegate.lake.delta.RowSource;
 import dev.lakegate.lake.delta.TestSchemas;
 import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.BinaryType;
@@ -20,6 +24,7 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RowCodecTest {
   static final StructType PRIMITIVES = new StructType()
@@ -53,21 +59,49 @@ class RowCodecTest {
     assertThat(roundTrip(TestSchemas.OTEL_METRICS, rows)).isEqualTo(rows);
   }
 
+  static final Row FULL = Row.of("héllo ✓", Long.MIN_VALUE, -7, (short) 3, (byte) -2, Double.NaN, -0.0f, true,
+      LocalDate.of(1900, 1, 1), Instant.parse("1969-12-31T23:59:59.999999Z"),
+      LocalDateTime.of(2025, 1, 31, 12, 0, 1, 999_000), new BigDecimal("-123456789.125"),
+      new BigDecimal("1234567890123456789012345.12345"), new byte[] {0, (byte) 255}, Long.MAX_VALUE);
+  static final Row NULLS = Row.of(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 1L);
+  // Narrower Java types widen, timestamps lose sub-microsecond digits, decimals take the column scale.
+  static final Row WIDENED = Row.of("", 5, (short) 1, (byte) 1, (byte) 1, 0.5f, 1f, false, LocalDate.EPOCH,
+      OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 123_456_789, ZoneOffset.ofHours(2)), null, 5L, 7, new byte[0], 3);
+  static final Row EXPECTED_WIDENED = Row.of("", 5L, 1, (short) 1, (byte) 1, 0.5d, 1f, false, LocalDate.EPOCH,
+      Instant.parse("2024-12-31T22:00:00.123456Z"), null, new BigDecimal("5.000"), new BigDecimal("7.00000"),
+      new byte[0], 3L);
+
   @Test
   void primitivesDecodeAsTheTableReadsThem() {
-    Row full = Row.of("héllo ✓", Long.MIN_VALUE, -7, (short) 3, (byte) -2, Double.NaN, -0.0f, true,
-        LocalDate.of(1900, 1, 1), Instant.parse("1969-12-31T23:59:59.999999Z"),
-        LocalDateTime.of(2025, 1, 31, 12, 0, 1, 999_000), new BigDecimal("-123456789.125"),
-        new BigDecimal("1234567890123456789012345.12345"), new byte[] {0, (byte) 255}, Long.MAX_VALUE);
-    Row nulls = Row.of(null, null, null, null, null, null, null, null, null, null, null, null, null, null, 1L);
-    // Narrower Java types widen, timestamps lose sub-microsecond digits, decimals take the column scale.
-    Row widened = Row.of("", 5, (short) 1, (byte) 1, (byte) 1, 0.5f, 1f, false, LocalDate.EPOCH,
-        OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 123_456_789, ZoneOffset.ofHours(2)), null, 5L, 7, new byte[0], 3);
-    Row expectedWidened = Row.of("", 5L, 1, (short) 1, (byte) 1, 0.5d, 1f, false, LocalDate.EPOCH,
-        Instant.parse("2024-12-31T22:00:00.123456Z"), null, new BigDecimal("5.000"), new BigDecimal("7.00000"),
-        new byte[0], 3L);
+    assertThat(roundTrip(PRIMITIVES, List.of(FULL, NULLS, WIDENED))).containsExactly(FULL, NULLS, EXPECTED_WIDENED);
+  }
 
-    assertThat(roundTrip(PRIMITIVES, List.of(full, nulls, widened))).containsExactly(full, nulls, expectedWidened);
+  @Test
+  void theCommittersColumnDecoderGivesTheTableTheSameRows(@TempDir Path dir) {
+    List<Row> metrics = new ArrayList<>(TestSchemas.otherPoints());
+    metrics.add(TestSchemas.sumPoint("claude_code.token.usage", 42.5, "alice"));
+
+    assertThat(throughColumns(dir.resolve("metrics"), TestSchemas.OTEL_METRICS, metrics))
+        .containsExactlyInAnyOrderElementsOf(metrics);
+    assertThat(throughColumns(dir.resolve("primitives"), PRIMITIVES, List.of(FULL, NULLS, WIDENED)))
+        .containsExactlyInAnyOrder(FULL, NULLS, EXPECTED_WIDENED);
+    byte[] trailing = Arrays.copyOf(RowEncoder.encode(PRIMITIVES, List.of(NULLS)), 100);
+    DeltaTable table = new DeltaTables().create(dir.resolve("trailing").toString(), PRIMITIVES, Map.of());
+    assertThatThrownBy(() -> table.appendFrom(List.of(new ColumnDecoder(PRIMITIVES).source(new WalRecord(1, 1, trailing, 0))),
+        "wal-test", 1)).isInstanceOf(WalException.class).hasMessageContaining("bytes after");
+    assertThat(table.read()).isEmpty();
+  }
+
+  /** Logs the rows as two records, commits them as the committer does, reads the table. */
+  private static List<Row> throughColumns(Path at, StructType schema, List<Row> rows) {
+    DeltaTable table = new DeltaTables().create(at.toString(), schema, Map.of());
+    ColumnDecoder decoder = new ColumnDecoder(schema);
+    int half = rows.size() / 2;
+    List<RowSource> records = List.of(
+        decoder.source(new WalRecord(1, half, RowEncoder.encode(schema, rows.subList(0, half)), 0)),
+        decoder.source(new WalRecord(2, rows.size() - half, RowEncoder.encode(schema, rows.subList(half, rows.size())), 0)));
+    assertThat(table.appendFrom(records, "wal-test", 2)).isInstanceOf(AppendResult.Committed.class);
+    return table.read();
   }
 
   @Test

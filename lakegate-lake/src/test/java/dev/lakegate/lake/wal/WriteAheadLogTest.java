@@ -14,6 +14,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +83,11 @@ class WriteAheadLogTest {
         })
         .hasMessageContaining("10 uncommitted rows");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    List<Row> unreadable = new AbstractList<>() { // refused before a row is even looked at (encoded)
+      @Override public Row get(int index) { throw new AssertionError("encoded a refused write"); }
+      @Override public int size() { return 1; }
+    };
+    assertThatThrownBy(() -> wal.append(unreadable)).isInstanceOf(BackPressureException.class);
     assertThatThrownBy(() -> wal.append(rows(0, 11))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("split it");
 
