@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakegate.server.cli.agents.Agent;
 import dev.lakegate.server.cli.agents.AgentOptions;
 import dev.lakegate.server.cli.agents.AgentRunner;
+import dev.lakegate.server.cli.sql.UsageCommand;
+import dev.lakegate.server.lake.LakeClient;
 import dev.lakegate.server.observe.RequestRecord;
 import dev.lakegate.server.provider.scripted.ReceivedRequest;
 import dev.lakegate.server.testing.TestGateway;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The real agent CLIs (Claude Code, Codex CLI, Gemini CLI from {@code e2e/agents}) run headless through a
@@ -108,19 +114,33 @@ class RealAgentsTest {
 
     private static TestGateway gateway;
     private static TestGateway.Token token;
+    private static LakeClient lake;
 
     @BeforeAll
     static void start() throws Exception {
-        gateway = TestGateway.start("", CROSS_ENDPOINTS, CROSS_PROVIDERS);
+        // Usage rows commit every 0.3 s, so each case finds its rows in the usage table quickly.
+        gateway = TestGateway.start("", CROSS_ENDPOINTS, CROSS_PROVIDERS, "lake: {commit_interval_ms: 300}");
         token = gateway.createToken("real agents e2e", null);
+        lake = new LakeClient(gateway);
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (gateway != null) {
+            // What an admin sees after the runs: `lakegate usage --by tool`.
+            CommandLine cli = UsageCommand.register(new CommandLine(new Root()),
+                    Map.of("LAKEGATE_URL", gateway.baseUrl().toString(), "LAKEGATE_TOKEN", gateway.adminToken()));
+            StringWriter out = new StringWriter();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(out));
+            int code = cli.execute("usage", "--by", "tool");
+            System.out.println("lakegate usage --by tool (exit " + code + ")\n" + out);
             gateway.close();
         }
     }
+
+    @Command(name = "lakegate")
+    static final class Root {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -188,6 +208,19 @@ class RealAgentsTest {
                     .as("%s: one session id, from the agent's header, on every record", label).hasSize(1).doesNotContainNull();
         }
         softly.assertAll();
+
+        // Each of those requests is also a row of the usage table, attributed to the same agent.
+        List<String> ids = records.stream().filter(r -> c.endpoint.equals(r.endpointName())).map(RequestRecord::requestId).toList();
+        String sql = "SELECT tool, count(*) FROM system.ai_gateway.usage WHERE request_id IN ('" + String.join("', '", ids)
+                + "') GROUP BY tool";
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<List<String>> usage = lake.admin(sql);
+        while (!usage.equals(List.of(List.of(c.driver.tool, Integer.toString(ids.size())))) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            usage = lake.admin(sql);
+        }
+        assertThat(usage).as("%s: usage rows of the run's %d requests, by tool", label, ids.size())
+                .containsExactly(List.of(c.driver.tool, Integer.toString(ids.size())));
     }
 
     /** A generation request of an agent turn: one that offers tools (title and other side calls do not). */
