@@ -19,8 +19,9 @@ import java.util.concurrent.Future;
 /**
  * What the passthrough lane adds to a request: the same requests sent straight to the scripted
  * model (the baseline, measured in the same run) and through the gateway, unary and streamed, at
- * one and at several concurrent agents. Prints latency percentiles, throughput and the
- * gateway/direct ratios (the figures in BENCHMARKS.md).
+ * one and at several concurrent agents, and through an endpoint with usage tracking off (the
+ * same request, no usage row). Prints latency percentiles, throughput and the gateway/direct and
+ * tracking on/off ratios (the figures in BENCHMARKS.md).
  *
  * <p>Usage: {@code java -jar bench/target/lakegate-bench.jar [requests-per-case]}.
  */
@@ -34,7 +35,9 @@ public final class PassthroughBenchmark {
         GatewayConfig config = GatewayConfig.parse("""
                 server: {host: 127.0.0.1, port: 0}
                 providers: [{name: scripted, type: scripted}]
-                endpoints: [{name: bench, destinations: [{provider: scripted, model: gpt-5}]}]
+                endpoints:
+                  - {name: bench, destinations: [{provider: scripted, model: gpt-5}]}
+                  - {name: bench-untracked, usage_tracking: false, destinations: [{provider: scripted, model: gpt-5}]}
                 """, "bench");
         Path dataDir = Files.createTempDirectory("lakegate-bench-");
         try (Gateway gateway = Gateway.start(new Gateway.Options(config, dataDir, Optional.of(TOKEN), n -> null, List.of()));
@@ -43,21 +46,31 @@ public final class PassthroughBenchmark {
             URI viaGateway = URI.create(gateway.baseUrl() + "/openai/v1/chat/completions");
             System.out.printf("Passthrough benchmark: %d requests per case, %d cores, %s%n%n", requests,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-            System.out.println("| case | concurrency | direct p50 ms | gateway p50 ms | direct p99 ms | gateway p99 ms | direct req/s | gateway req/s | throughput ratio |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| case | concurrency | direct p50 ms | gateway p50 ms | direct p99 ms | gateway p99 ms | direct req/s | gateway req/s"
+                    + " | throughput ratio | gateway req/s, usage tracking off | ratio tracking on / off |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (boolean stream : new boolean[] {false, true}) {
                 for (int concurrency : new int[] {1, 16}) {
-                    String body = "{\"model\":\"bench\",\"stream\":" + stream
-                            + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + "lorem ipsum ".repeat(200) + "\"}]}";
+                    String body = body("bench", stream);
+                    String untracked = body("bench-untracked", stream);
                     run(http, direct, body, requests / 4, concurrency); // warm-up
                     run(http, viaGateway, body, requests / 4, concurrency);
+                    run(http, viaGateway, untracked, requests / 4, concurrency);
                     Result d = run(http, direct, body, requests, concurrency);
                     Result g = run(http, viaGateway, body, requests, concurrency);
-                    System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f |%n", stream ? "stream" : "unary",
-                            concurrency, d.p50(), g.p50(), d.p99(), g.p99(), d.perSecond(), g.perSecond(), g.perSecond() / d.perSecond());
+                    Result off = run(http, viaGateway, untracked, requests, concurrency);
+                    System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %.0f | %.3f |%n", stream ? "stream" : "unary",
+                            concurrency, d.p50(), g.p50(), d.p99(), g.p99(), d.perSecond(), g.perSecond(), g.perSecond() / d.perSecond(),
+                            off.perSecond(), g.perSecond() / off.perSecond());
                 }
             }
         }
+    }
+
+    /** The same 2.4 KB Chat request for {@code model}: only the endpoint (and so usage tracking) differs. */
+    private static String body(String model, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + "lorem ipsum ".repeat(200) + "\"}]}";
     }
 
     private static Result run(HttpClient http, URI uri, String body, int requests, int concurrency) throws Exception {
