@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,11 +47,8 @@ public final class OtelCommand {
         @Option(names = "--create-schema", description = "Create the schema first if it does not exist")
         boolean createSchema;
 
-        @Option(names = "--url", paramLabel = "URL", description = "Gateway base URL (env LAKEGATE_URL; default " + SqlClient.DEFAULT_URL + ")")
-        String url;
-
-        @Option(names = "--token", paramLabel = "TOKEN", description = "Admin or personal token (env LAKEGATE_TOKEN, else LAKEGATE_ADMIN_TOKEN)")
-        String token;
+        @Mixin
+        GatewayTarget gateway = new GatewayTarget();
 
         @Spec
         CommandSpec spec;
@@ -74,7 +72,7 @@ public final class OtelCommand {
                     throw new SqlFailure("--prefix must be letters, digits and _, not '" + prefix + "'");
                 }
                 String catalog = parts[0], schema = parts[1];
-                try (SqlClient client = SqlClient.connect(url, token, env)) {
+                try (SqlClient client = gateway.connect(env)) {
                     if (createSchema) {
                         run(client, "CREATE SCHEMA IF NOT EXISTS " + catalog + "." + schema);
                     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,11 +35,8 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Run the ';'-separated statements of FILE")
     Path file;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Gateway base URL (env LAKEGATE_URL; default " + SqlClient.DEFAULT_URL + ")")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Personal or admin token (env LAKEGATE_TOKEN, else LAKEGATE_ADMIN_TOKEN)")
-    String token;
+    @Mixin
+    GatewayTarget gateway = new GatewayTarget();
 
     /** How results are printed. */
     enum Format { table, json, csv }
@@ -80,7 +78,7 @@ public final class SqlCommand implements Callable<Integer> {
                 throw new SqlFailure("no statement to run: give one, or --file, or pipe SQL on standard input");
             }
             Format chosen = json ? Format.json : format;
-            try (SqlClient client = SqlClient.connect(url, token, env)) {
+            try (SqlClient client = gateway.connect(env)) {
                 for (Script.Piece piece : pieces) {
                     JsonNode answer = client.execute(piece.sql());
                     if (chosen == Format.json) {

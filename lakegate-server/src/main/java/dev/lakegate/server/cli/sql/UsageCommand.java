@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,11 +43,8 @@ public final class UsageCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "table (aligned, default), json (an array of objects) or csv")
     SqlCommand.Format format = SqlCommand.Format.table;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Gateway base URL (env LAKEGATE_URL; default " + SqlClient.DEFAULT_URL + ")")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "An admin token (env LAKEGATE_TOKEN, else LAKEGATE_ADMIN_TOKEN)")
-    String token;
+    @Mixin
+    GatewayTarget gateway = new GatewayTarget();
 
     @Spec
     CommandSpec spec;
@@ -72,7 +70,7 @@ public final class UsageCommand implements Callable<Integer> {
         try {
             UsageReport report = new UsageReport(by, start(since, clock.instant()), user);
             JsonNode answer;
-            try (SqlClient client = SqlClient.connect(url, token, env)) {
+            try (SqlClient client = gateway.connect(env)) {
                 answer = client.execute(report.sql());
             }
             SqlClient.failure(answer).ifPresent(f -> {
