@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * What the passthrough lane adds to a request: the same requests sent straight to the scripted
  * model (the baseline, measured in the same run) and through the gateway, unary and streamed, at
  * one and at several concurrent agents, and through an endpoint with usage tracking off (the
- * same request, no usage row). Prints latency percentiles, throughput and the gateway/direct and
+ * same request, no usage row; on and off alternate in rounds). Prints latency percentiles, throughput and the gateway/direct and
  * tracking on/off ratios (the figures in BENCHMARKS.md).
  *
  * <p>Usage: {@code java -jar bench/target/lakegate-bench.jar [requests-per-case]}.
@@ -28,7 +28,27 @@ import java.util.concurrent.Future;
 public final class PassthroughBenchmark {
     private static final String TOKEN = "bench-admin-token-0123456789";
 
-    private record Result(double p50, double p99, double perSecond) {}
+    private static final int ROUNDS = 6;
+
+    /** One run's sorted latencies (ms) and throughput. */
+    private record Result(double[] sorted, double seconds) {
+        static Result pooled(List<Result> runs) {
+            double[] all = runs.stream().flatMapToDouble(r -> Arrays.stream(r.sorted())).sorted().toArray();
+            return new Result(all, runs.stream().mapToDouble(Result::seconds).sum());
+        }
+
+        double p50() {
+            return sorted[sorted.length / 2];
+        }
+
+        double p99() {
+            return sorted[(int) (sorted.length * 0.99)];
+        }
+
+        double perSecond() {
+            return sorted.length / seconds;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
@@ -57,8 +77,18 @@ public final class PassthroughBenchmark {
                     run(http, viaGateway, body, requests / 4, concurrency);
                     run(http, viaGateway, untracked, requests / 4, concurrency);
                     Result d = run(http, direct, body, requests, concurrency);
-                    Result g = run(http, viaGateway, body, requests, concurrency);
-                    Result off = run(http, viaGateway, untracked, requests, concurrency);
+                    // Tracking on and off alternate in ABBA rounds, so warm-up, GC and the disk's state
+                    // favour neither; each side pools its rounds.
+                    List<Result> on = new ArrayList<>();
+                    List<Result> offRounds = new ArrayList<>();
+                    for (int round = 0; round < ROUNDS; round++) {
+                        boolean trackedFirst = round % 2 == 0;
+                        for (boolean tracked : new boolean[] {trackedFirst, !trackedFirst}) {
+                            (tracked ? on : offRounds).add(run(http, viaGateway, tracked ? body : untracked, requests / ROUNDS, concurrency));
+                        }
+                    }
+                    Result g = Result.pooled(on);
+                    Result off = Result.pooled(offRounds);
                     System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %.0f | %.3f |%n", stream ? "stream" : "unary",
                             concurrency, d.p50(), g.p50(), d.p99(), g.p99(), d.perSecond(), g.perSecond(), g.perSecond() / d.perSecond(),
                             off.perSecond(), g.perSecond() / off.perSecond());
@@ -106,6 +136,6 @@ public final class PassthroughBenchmark {
         int done = (requests / concurrency) * concurrency;
         double[] sorted = Arrays.copyOf(latencies, done);
         Arrays.sort(sorted);
-        return new Result(sorted[done / 2], sorted[(int) (done * 0.99)], done / seconds);
+        return new Result(sorted, seconds);
     }
 }
