@@ -79,6 +79,17 @@ public final class DurableTableWriter implements AutoCloseable {
     return wal.append(rows);
   }
 
+  /**
+   * Refuses early, before the caller reads or encodes anything, when the log is full.
+   *
+   * @throws BackPressureException as {@link #write} would
+   * @throws WalException the log failed on an I/O error
+   * @throws IllegalStateException the writer is closed
+   */
+  public void admit() {
+    wal.admit(1);
+  }
+
   /** Blocks until every write that returned before this call is committed to Delta (tests, admin). */
   public void flush() {
     try {

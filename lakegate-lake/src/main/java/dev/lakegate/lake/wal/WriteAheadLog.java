@@ -119,12 +119,7 @@ final class WriteAheadLog implements AutoCloseable {
     if (rows.isEmpty()) return lastDurable;
     int n = rows.size();
     if (n > options.maxUncommittedRows()) throw tooLarge(n, "");
-    synchronized (this) { // refuse before encoding when the log is already full: a refusal costs nothing
-      requireOpen();
-      if (uncommittedBytes >= options.maxUncommittedBytes() || uncommittedRows + n > options.maxUncommittedRows()) {
-        throw backPressure();
-      }
-    }
+    admit(n); // refuse before encoding when the log is already full: a refusal costs nothing
     byte[] payload = RowEncoder.encode(schema, rows);
     if (payload.length > options.maxUncommittedBytes()) throw tooLarge(n, " (" + payload.length + " bytes)");
     Request request = new Request(payload, n, new CompletableFuture<>());
@@ -142,6 +137,17 @@ final class WriteAheadLog implements AutoCloseable {
     } catch (CompletionException e) {
       release(payload.length, n);
       throw failed();
+    }
+  }
+
+  /**
+   * Throws what {@link #append} would throw for {@code rows} more rows before it encodes them, so a
+   * caller can refuse work (e.g. before reading a request body) while the log is full.
+   */
+  synchronized void admit(int rows) {
+    requireOpen();
+    if (uncommittedBytes >= options.maxUncommittedBytes() || uncommittedRows + rows > options.maxUncommittedRows()) {
+      throw backPressure();
     }
   }
 

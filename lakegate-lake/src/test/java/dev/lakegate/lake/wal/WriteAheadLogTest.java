@@ -88,10 +88,12 @@ class WriteAheadLogTest {
       @Override public int size() { return 1; }
     };
     assertThatThrownBy(() -> wal.append(unreadable)).isInstanceOf(BackPressureException.class);
+    assertThatThrownBy(() -> wal.admit(1)).isInstanceOf(BackPressureException.class);
     assertThatThrownBy(() -> wal.append(rows(0, 11))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("split it");
 
     wal.committed(seq, durable.stream().mapToLong(r -> r.payload().length).sum(), 10);
+    wal.admit(1);
     assertThat(wal.append(rows(10, 20))).isEqualTo(seq + 1);
   }
 

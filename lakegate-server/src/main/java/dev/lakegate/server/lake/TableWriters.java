@@ -4,7 +4,6 @@ import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.wal.BackPressureException;
 import dev.lakegate.lake.wal.DurableTableWriter;
 import dev.lakegate.lake.wal.WalOptions;
-import dev.lakegate.lake.wal.WriterStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -90,11 +88,7 @@ public final class TableWriters implements AutoCloseable {
      * @throws BackPressureException the log holds its bound of uncommitted rows or bytes
      */
     public void admit(String location) {
-        WriterStatus status = writer(location).status();
-        if (status.uncommittedBytes() >= options.maxUncommittedBytes() || status.uncommittedRows() >= options.maxUncommittedRows()) {
-            throw new BackPressureException("the write-ahead log holds " + status.uncommittedRows() + " uncommitted rows ("
-                    + status.uncommittedBytes() + " bytes)", options.flushInterval().isZero() ? Duration.ofSeconds(1) : options.flushInterval());
-        }
+        writer(location).admit();
     }
 
     /**
