@@ -22,6 +22,7 @@ import dev.lakegate.server.pipeline.ListModels;
 import dev.lakegate.server.pipeline.Pipeline;
 import dev.lakegate.server.pipeline.ResolveEndpoint;
 import dev.lakegate.server.pipeline.PlanRoute;
+import dev.lakegate.server.provider.Endpoint;
 import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.provider.UpstreamClient;
 import dev.lakegate.server.provider.scripted.ScriptedUpstream;
@@ -90,7 +91,7 @@ public final class Gateway implements AutoCloseable {
         // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
         // catalog `system` created on first start; SQL and Unity Catalog APIs.
         lake = Lake.open(options.dataDir(), governance.principals(), clock, config.lake().walOptions());
-        GatewayMetrics metrics = new GatewayMetrics();
+        GatewayMetrics metrics = new GatewayMetrics(name -> endpoints.find(name).map(Endpoint::name));
         // Usage (SPEC §4): a row per request in system.ai_gateway.usage, written off the request thread.
         usage = UsageRecorder.start(lake, metrics, USAGE_QUEUE_ROWS, config.lake().walOptions().closeTimeout());
         List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics, usage));

@@ -5,19 +5,33 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Prometheus metrics of the gateway: requests and latency by surface, endpoint and status,
  * upstream errors by provider, and OTLP exports by signal. Fed as a request listener, so the hot path only enqueues.
  */
 public final class GatewayMetrics implements RequestListener {
+    /** The endpoint label of requests for a model no endpoint serves. */
+    public static final String UNKNOWN_ENDPOINT = "unknown";
+
+    private final Function<String, Optional<String>> endpointOf;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter usageRowsDropped = Counter.builder("lakegate.usage.rows.dropped")
             .description("Usage rows that could not be recorded").register(registry);
 
+    /**
+     * @param endpointOf the configured endpoint a requested name reaches (through an alias or a pattern),
+     *     so labels stay as few as the endpoints whatever names agents send
+     */
+    public GatewayMetrics(Function<String, Optional<String>> endpointOf) {
+        this.endpointOf = endpointOf;
+    }
+
     @Override
     public void requestEnd(RequestRecord r) {
-        String endpoint = r.endpointName() == null ? "none" : r.endpointName();
+        String endpoint = r.endpointName() == null ? "none" : endpointOf.apply(r.endpointName()).orElse(UNKNOWN_ENDPOINT);
         String status = Integer.toString(r.statusCode());
         Counter.builder("lakegate.requests").description("Agent requests by surface operation, endpoint and status")
                 .tags("api_type", r.apiType(), "endpoint", endpoint, "status", status, "tool", r.agent().tool())

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class UsageRecorderQueueTest {
     @Test
     void aBurstBeyondTheQueueIsCountedAsDroppedAndTheRestIsWritten() throws Exception {
         try (TestGateway gw = TestGateway.start()) {
-            GatewayMetrics metrics = new GatewayMetrics();
+            GatewayMetrics metrics = new GatewayMetrics(Optional::of);
             int burst = 2_000;
             long start = System.nanoTime();
             try (UsageRecorder recorder = UsageRecorder.start(gw.gateway().lake(), metrics, 4, Duration.ofSeconds(10))) {
