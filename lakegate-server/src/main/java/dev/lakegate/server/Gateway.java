@@ -27,6 +27,7 @@ import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.provider.UpstreamClient;
 import dev.lakegate.server.provider.scripted.ScriptedUpstream;
 import dev.lakegate.server.store.ControlPlane;
+import dev.lakegate.server.store.StoreDatabase;
 import dev.lakegate.server.usage.UsageRecorder;
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,7 +54,9 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * @param adminToken the operator's {@code LAKEGATE_ADMIN_TOKEN}, if set
-     * @param env where provider credentials are read from (the process environment in production)
+     * @param dataDir the embedded database (unless {@code database.url} names another), tables and write-ahead logs
+     * @param env where provider credentials and {@code LAKEGATE_DB_PASSWORD} are read from (the process environment in
+     *     production)
      * @param extraListeners observers beyond the built-in log, metrics and usage recorder (tests)
      */
     public record Options(GatewayConfig config, Path dataDir, Optional<String> adminToken, Function<String, String> env,
@@ -64,7 +67,7 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private final ControlPlane store;
+    private final StoreDatabase database;
     private final Governance governance;
     private final Bootstrap.Result bootstrap;
     private final ScriptedUpstream scripted;
@@ -78,8 +81,8 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(Options options) throws Exception {
         GatewayConfig config = options.config();
-        store = ControlPlane.openDataDir(options.dataDir());
-        governance = Governance.create(store);
+        database = StoreDatabase.open(config.database().withPasswordFrom(options.env()), options.dataDir());
+        governance = Governance.create(ControlPlane.on(database));
         bootstrap = governance.bootstrap(options.adminToken());
         scripted = config.providers().stream().anyMatch(p -> p.type() == ProviderType.SCRIPTED && p.baseUrl() == null)
                 ? ScriptedUpstream.start(0) : null;
@@ -90,7 +93,7 @@ public final class Gateway implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
         // catalog `system` created on first start; SQL and Unity Catalog APIs.
-        lake = Lake.open(options.dataDir(), governance.principals(), clock, config.lake().walOptions());
+        lake = Lake.open(database, options.dataDir(), governance.principals(), clock, config.lake().walOptions());
         GatewayMetrics metrics = new GatewayMetrics(name -> endpoints.find(name).map(Endpoint::name));
         // Usage (SPEC §4): a row per request in system.ai_gateway.usage, written off the request thread.
         usage = UsageRecorder.start(lake, metrics, USAGE_QUEUE_ROWS, config.lake().walOptions().closeTimeout());
@@ -178,7 +181,7 @@ public final class Gateway implements AutoCloseable {
             lake.close();
             upstream.close();
             governance.close();
-            store.close();
+            database.close();
             if (scripted != null) {
                 scripted.close();
             }

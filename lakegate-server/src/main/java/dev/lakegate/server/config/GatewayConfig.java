@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The YAML file that seeds a gateway (SPEC §2, §9): listener, lake writer, OTLP receiver, providers and
- * endpoints. Field names are snake_case; unknown fields are refused so a typo does not silently
+ * The YAML file that seeds a gateway (SPEC §2, §9): listener, lake writer, OTLP receiver, providers,
+ * endpoints and the control-plane database. Field names are snake_case; unknown fields are refused so a typo does not silently
  * change behaviour.
  */
 public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig otel, List<ProviderConfig> providers,
-        List<EndpointConfig> endpoints) {
+        List<EndpointConfig> endpoints, DatabaseConfig database) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -31,6 +31,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         otel = otel == null ? new OtelConfig(null) : otel;
         providers = providers == null ? List.of() : List.copyOf(providers);
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        database = database == null ? DatabaseConfig.EMBEDDED : database;
     }
 
     public static GatewayConfig load(Path file) throws IOException {
@@ -40,7 +41,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
     public static GatewayConfig parse(String yaml, String source) {
         GatewayConfig config;
         try {
-            config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
+            config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
         } catch (IOException e) {
@@ -51,7 +52,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
     }
 
     public GatewayConfig withServer(ServerConfig newServer) {
-        return new GatewayConfig(newServer, lake, otel, providers, endpoints);
+        return new GatewayConfig(newServer, lake, otel, providers, endpoints, database);
     }
 
     /** Adds providers and endpoints; names must stay unique. */
@@ -60,7 +61,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         p.addAll(moreProviders);
         List<EndpointConfig> e = new ArrayList<>(endpoints);
         e.addAll(moreEndpoints);
-        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e);
+        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e, database);
         merged.validate("configuration");
         return merged;
     }

@@ -11,6 +11,7 @@ import dev.lakegate.lake.wal.WalOptions;
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.governance.PrincipalService;
 import dev.lakegate.server.store.PrincipalRecord;
+import dev.lakegate.server.store.StoreDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,11 +43,11 @@ public final class Lake {
     }
 
     /**
-     * The control plane in {@code dataDir} must be open (it migrates the catalog's tables). Write-ahead
-     * logs a previous run left with rows are reopened and committed.
+     * The catalog lives in the control-plane {@code database}, the tables and write-ahead logs under
+     * {@code dataDir}. Write-ahead logs a previous run left with rows are reopened and committed.
      */
-    public static Lake open(Path dataDir, PrincipalService principals, Clock clock, WalOptions walOptions) {
-        Catalog catalog = SqlCatalog.openDataDir(dataDir, dataDir.resolve("lake").toAbsolutePath().toString(), clock);
+    public static Lake open(StoreDatabase database, Path dataDir, PrincipalService principals, Clock clock, WalOptions walOptions) {
+        Catalog catalog = new SqlCatalog(database, dataDir.resolve("lake").toAbsolutePath().toString(), clock);
         Configuration hadoop = new Configuration();
         DeltaTables tables = new DeltaTables(hadoop);
         TableWriters writers = new TableWriters(tables, dataDir, walOptions);

@@ -10,21 +10,19 @@ import dev.lakegate.lake.catalog.SchemaName;
 import dev.lakegate.lake.catalog.Securable;
 import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.catalog.TableName;
-import java.nio.file.Path;
+import dev.lakegate.server.store.StoreDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The {@link Catalog} on the control-plane database (tables of migration V2), with the semantics
  * of {@code InMemoryCatalog}: same checks, same messages, same managed locations
- * ({@code <managedRoot>/<catalog>/<schema>/<table>-<uuid>}). Every write is one transaction;
+ * ({@code <managedRoot>/<catalog>/<schema>/<table>-<uuid>}). Every write is one transaction, run
+ * alone even with several gateways on the database ({@link StoreDatabase}), so its checks hold;
  * tables and grants live in {@link SqlTables} and {@link SqlGrants}.
  */
 public final class SqlCatalog implements Catalog {
@@ -32,27 +30,11 @@ public final class SqlCatalog implements Catalog {
     private final Clock clock;
     private final SqlTables tables;
 
-    public SqlCatalog(DataSource dataSource, String managedRoot, Clock clock) {
-        this.jdbi = Jdbi.create(dataSource);
+    /** {@code database} is open and migrated (V2 holds the catalog). */
+    public SqlCatalog(StoreDatabase database, String managedRoot, Clock clock) {
+        this.jdbi = database.jdbi();
         this.clock = clock;
         this.tables = new SqlTables(managedRoot.endsWith("/") ? managedRoot.substring(0, managedRoot.length() - 1) : managedRoot);
-    }
-
-    /**
-     * The catalog in the embedded control-plane file {@code <dataDir>/lakegate.db}, which
-     * {@code ControlPlane.openDataDir} has created and migrated. Write transactions begin
-     * IMMEDIATE so they queue on SQLite's write lock (busy timeout) instead of failing to upgrade.
-     */
-    public static SqlCatalog openDataDir(Path dataDir, String managedRoot, Clock clock) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
-        config.enforceForeignKeys(true);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + dataDir.resolve("lakegate.db").toAbsolutePath());
-        return new SqlCatalog(ds, managedRoot, clock);
     }
 
     @Override

@@ -1,33 +1,23 @@
 package dev.lakegate.server.store;
 
-import java.nio.file.Path;
-
 /**
  * The control-plane store: principals and tokens today; groups, grants, limits and endpoint
- * configuration later. The embedded default is one SQLite file; PostgreSQL (shared by several
- * gateways) implements the same interface. Nothing here is on the request hot path: callers
- * cache what they read.
+ * configuration later. It lives in a {@link StoreDatabase}, the embedded SQLite file or a PostgreSQL
+ * shared by several gateways, with the same behaviour on both. Nothing here is on the request hot
+ * path: callers cache what they read.
  */
-public interface ControlPlane extends AutoCloseable {
+public interface ControlPlane {
 
     PrincipalStore principals();
 
     TokenStore tokens();
 
-    /** Runs {@code work} as one transaction; writes are serialised where the database needs it. */
+    /** Runs {@code work} as one transaction, serialised with every other write (also of other gateways). */
     <T> T inTransaction(Work<T> work);
 
-    @Override
-    void close();
-
-    /** Opens (creating and migrating as needed) the store behind a JDBC URL. */
-    static ControlPlane open(String jdbcUrl) {
-        return SqlControlPlane.open(jdbcUrl);
-    }
-
-    /** Opens the embedded default, {@code <dataDir>/lakegate.db}, creating the folder if needed. */
-    static ControlPlane openDataDir(Path dataDir) {
-        return open(EmbeddedSqlite.urlFor(dataDir));
+    /** The control plane in an open database; closing the database is its opener's business. */
+    static ControlPlane on(StoreDatabase database) {
+        return new SqlControlPlane(database.jdbi());
     }
 
     /** A unit of work against both stores inside one transaction. */

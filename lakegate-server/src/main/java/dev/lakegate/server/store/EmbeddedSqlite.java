@@ -8,12 +8,14 @@ import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** The embedded default: one SQLite file in WAL mode, each connection waiting on a busy database. */
+/**
+ * The embedded default: one SQLite file in WAL mode, each connection waiting on a busy database.
+ * Transactions begin IMMEDIATE: they take the write lock first, so one that reads and then writes
+ * queues (busy timeout) instead of failing to upgrade its lock while another process writes.
+ */
 final class EmbeddedSqlite {
     static final String PREFIX = "jdbc:sqlite:";
     static final String FILE_NAME = "lakegate.db";
-    /** How long a connection waits for another writer (another process, or a checkpoint). */
-    static final int BUSY_TIMEOUT_MS = 10_000;
 
     private EmbeddedSqlite() {}
 
@@ -30,7 +32,8 @@ final class EmbeddedSqlite {
         return jdbcUrl.startsWith(PREFIX);
     }
 
-    static DataSource dataSource(String jdbcUrl) {
+    /** @param busyTimeoutMs how long a connection waits for another writer (another process, or a checkpoint) */
+    static DataSource dataSource(String jdbcUrl, int busyTimeoutMs) {
         String file = jdbcUrl.substring(PREFIX.length());
         if (file.isBlank() || file.contains(":memory:") || file.startsWith("file::memory")) {
             // Each connection of an in-memory database is a separate, empty database.
@@ -40,8 +43,9 @@ final class EmbeddedSqlite {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // durable in WAL mode, fewer fsyncs
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(busyTimeoutMs);
         config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(jdbcUrl);
         return ds;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakegate.protocol.WireProtocol;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigTest {
@@ -62,5 +63,36 @@ class GatewayConfigTest {
                 .hasMessageContaining("defined twice");
         assertThatThrownBy(() -> GatewayConfig.parse("providers:\n  - {name: a, type: scripted}\nendpoints:\n  - {name: e}\n", "f"))
                 .hasMessageContaining("no destinations");
+    }
+
+    @Test
+    void readsTheDatabaseAndTakesItsPasswordFromTheEnvironment() {
+        GatewayConfig c = GatewayConfig.parse("""
+                database:
+                  url: jdbc:postgresql://db.internal:5432/lakegate
+                  user: lakegate
+                  password: from-file
+                  pool_size: 4
+                """, "test.yaml");
+        assertThat(c.database().url()).isEqualTo("jdbc:postgresql://db.internal:5432/lakegate");
+        assertThat(c.database().poolSize()).isEqualTo(4);
+        assertThat(c.database().connectTimeoutMs()).isEqualTo(10_000);
+        assertThat(c.database().withPasswordFrom(name -> null).password()).isEqualTo("from-file");
+        DatabaseConfig fromEnv = c.database().withPasswordFrom(Map.of("LAKEGATE_DB_PASSWORD", "from-env")::get);
+        assertThat(fromEnv.password()).isEqualTo("from-env");
+        assertThat(fromEnv.toString()).contains("lakegate").doesNotContain("from-env");
+        assertThat(GatewayConfig.parse("", "empty").database()).isEqualTo(DatabaseConfig.EMBEDDED);
+    }
+
+    @Test
+    void refusesAPasswordInTheDatabaseUrlWithoutRepeatingIt() {
+        assertThatThrownBy(() -> GatewayConfig.parse("database: {url: 'jdbc:postgresql://db/lg?user=x&password=hunter2'}\n", "f.yaml"))
+                .hasMessageContaining("f.yaml").hasMessageContaining("must not contain the password")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("hunter2");
+                    }
+                });
+        assertThatThrownBy(() -> GatewayConfig.parse("database: {pool_size: 0}\n", "f.yaml")).hasMessageContaining("pool_size");
     }
 }

@@ -2,6 +2,7 @@ package dev.lakegate.server.governance;
 
 import dev.lakegate.server.store.ControlPlane;
 import dev.lakegate.server.store.PrincipalRecord;
+import dev.lakegate.server.store.StoreDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,12 +16,14 @@ public final class GovernanceFixture implements AutoCloseable {
 
     public final Path file;
     public final TestClock clock = new TestClock();
+    private final StoreDatabase database;
     public final ControlPlane store;
     public final Governance governance;
 
     public GovernanceFixture(Path dir) {
         this.file = dir.resolve("lakegate.db");
-        this.store = ControlPlane.openDataDir(dir);
+        this.database = StoreDatabase.openDataDir(dir);
+        this.store = ControlPlane.on(database);
         this.governance = Governance.create(store, clock, new TokenAuthenticator.Settings(TTL, NEGATIVE_TTL, Duration.ZERO, 1000));
     }
 
@@ -40,6 +43,6 @@ public final class GovernanceFixture implements AutoCloseable {
     @Override
     public void close() {
         governance.close();
-        store.close();
+        database.close();
     }
 }

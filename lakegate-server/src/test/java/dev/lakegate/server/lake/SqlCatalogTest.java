@@ -7,31 +7,55 @@ import dev.lakegate.lake.catalog.CatalogContract;
 import dev.lakegate.lake.catalog.Grant;
 import dev.lakegate.lake.catalog.Privilege;
 import dev.lakegate.lake.catalog.TableInfo;
-import dev.lakegate.server.store.ControlPlane;
+import dev.lakegate.server.config.DatabaseConfig;
+import dev.lakegate.server.store.StoreDatabase;
+import dev.lakegate.server.store.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The catalog on the control-plane database: the shared contract, and that it survives a reopen. */
+/** The catalog on the control-plane database, on each database: the shared contract, and that it survives a reopen. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SqlCatalogTest extends CatalogContract {
+    @Parameter
+    TestDatabase backend;
+
     @TempDir
     Path dataDir;
 
+    private DatabaseConfig config;
+    private StoreDatabase database;
+
     @Override
     protected Catalog newCatalog(String managedRoot, Clock clock) {
-        ControlPlane.openDataDir(dataDir).close(); // creates and migrates the database (V2 holds the catalog)
-        return SqlCatalog.openDataDir(dataDir, managedRoot, clock);
+        config = backend.fresh(dataDir);
+        database = StoreDatabase.open(config, dataDir); // creates and migrates the database (V2 holds the catalog)
+        return new SqlCatalog(database, managedRoot, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
     void everythingSurvivesAReopen() {
         TableInfo t = catalog.createTable(table(LOGS, Optional.empty()), "alice");
         catalog.grant(new Grant(LOGS, "bob", Privilege.SELECT));
-        Catalog reopened = SqlCatalog.openDataDir(dataDir, "/data/managed", clock);
-        assertThat(reopened.getTable(LOGS)).contains(t);
-        assertThat(reopened.listCatalogs()).isEqualTo(catalog.listCatalogs());
-        assertThat(reopened.grantsOn(LOGS)).containsExactly(new Grant(LOGS, "bob", Privilege.SELECT));
+        try (StoreDatabase again = StoreDatabase.open(config, dataDir)) {
+            Catalog reopened = new SqlCatalog(again, "/data/managed", clock);
+            assertThat(reopened.getTable(LOGS)).contains(t);
+            assertThat(reopened.listCatalogs()).isEqualTo(catalog.listCatalogs());
+            assertThat(reopened.grantsOn(LOGS)).containsExactly(new Grant(LOGS, "bob", Privilege.SELECT));
+        }
     }
 }

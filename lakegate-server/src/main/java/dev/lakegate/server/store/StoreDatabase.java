@@ -1,0 +1,88 @@
+package dev.lakegate.server.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lakegate.server.config.DatabaseConfig;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+/**
+ * The control-plane database, the embedded SQLite file or a PostgreSQL shared by several gateways,
+ * migrated when opened. The control plane ({@link ControlPlane#on}) and the catalog work on its
+ * {@link #jdbi()}, where every transaction is a serialised write ({@link SerialWrites}). Whoever
+ * opens it closes it.
+ */
+public final class StoreDatabase implements AutoCloseable {
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+
+    private StoreDatabase(DataSource dataSource, Consumer<Handle> databaseLock) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        jdbi.setTransactionHandler(new SerialWrites(jdbi.getTransactionHandler(), new ReentrantLock(), databaseLock));
+        // Queries with an optional filter bind it whether or not the SQL uses it.
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+    }
+
+    /**
+     * Opens and migrates the database {@code config} names, or the embedded one in {@code dataDir}
+     * when it names none (creating the folder as needed).
+     */
+    public static StoreDatabase open(DatabaseConfig config, Path dataDir) {
+        String url = config.url() == null ? EmbeddedSqlite.urlFor(dataDir) : config.url();
+        if (EmbeddedSqlite.accepts(url)) {
+            // BEGIN IMMEDIATE already takes the file's write lock.
+            return migrated(EmbeddedSqlite.dataSource(url, Math.toIntExact(config.connectTimeoutMs())), h -> {});
+        }
+        if (PostgresPool.accepts(url)) {
+            return migrated(PostgresPool.open(config), PostgresPool::lockWrites);
+        }
+        throw new IllegalArgumentException("unsupported control-plane database URL " + url
+                + ": use jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>");
+    }
+
+    /** The embedded default, {@code <dataDir>/lakegate.db}. */
+    public static StoreDatabase openDataDir(Path dataDir) {
+        return open(DatabaseConfig.EMBEDDED, dataDir);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Releases the PostgreSQL pool; SQLite holds no connection between calls. */
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
+    }
+
+    private static StoreDatabase migrated(DataSource dataSource, Consumer<Handle> databaseLock) {
+        StoreDatabase database = new StoreDatabase(dataSource, databaseLock);
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /**
+     * Applies pending migrations, the same files on both databases; a no-op when up to date, so safe on
+     * every start, also of several gateways on one PostgreSQL at once (Flyway holds an advisory lock).
+     */
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}
