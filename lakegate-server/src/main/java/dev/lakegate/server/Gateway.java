@@ -16,6 +16,8 @@ import dev.lakegate.server.observe.ListenerBus;
 import dev.lakegate.server.observe.LogRequestListener;
 import dev.lakegate.server.observe.RequestListener;
 import dev.lakegate.server.otel.OtlpReceiver;
+import dev.lakegate.server.payload.PayloadRecorder;
+import dev.lakegate.server.payload.SamplePayload;
 import dev.lakegate.server.pipeline.Authenticate;
 import dev.lakegate.server.pipeline.Dispatch;
 import dev.lakegate.server.pipeline.ListModels;
@@ -32,10 +34,13 @@ import dev.lakegate.server.usage.UsageRecorder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -58,12 +63,18 @@ public final class Gateway implements AutoCloseable {
      * @param env where provider credentials and {@code LAKEGATE_DB_PASSWORD} are read from (the process environment in
      *     production)
      * @param extraListeners observers beyond the built-in log, metrics and usage recorder (tests)
+     * @param samplingRandom uniform in [0, 1): draws which requests inference tables record (seeded in tests)
      */
     public record Options(GatewayConfig config, Path dataDir, Optional<String> adminToken, Function<String, String> env,
-            List<RequestListener> extraListeners) {
+            List<RequestListener> extraListeners, DoubleSupplier samplingRandom) {
 
         public Options(GatewayConfig config, Path dataDir, Optional<String> adminToken) {
             this(config, dataDir, adminToken, System::getenv, List.of());
+        }
+
+        public Options(GatewayConfig config, Path dataDir, Optional<String> adminToken, Function<String, String> env,
+                List<RequestListener> extraListeners) {
+            this(config, dataDir, adminToken, env, extraListeners, () -> ThreadLocalRandom.current().nextDouble());
         }
     }
 
@@ -75,6 +86,7 @@ public final class Gateway implements AutoCloseable {
     private final UpstreamClient upstream;
     private final ListenerBus listeners;
     private final UsageRecorder usage;
+    private final PayloadRecorder payloads;
     private final Lake lake;
     private final Server server;
     private volatile boolean ready;
@@ -95,9 +107,28 @@ public final class Gateway implements AutoCloseable {
         // catalog `system` created on first start; SQL and Unity Catalog APIs.
         lake = Lake.open(database, options.dataDir(), governance.principals(), clock, config.lake().walOptions());
         GatewayMetrics metrics = new GatewayMetrics(name -> endpoints.find(name).map(Endpoint::name));
-        // Usage (SPEC §4): a row per request in system.ai_gateway.usage, written off the request thread.
-        usage = UsageRecorder.start(lake, metrics, USAGE_QUEUE_ROWS, config.lake().walOptions().closeTimeout());
-        List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics, usage));
+        Duration closeTimeout = config.lake().walOptions().closeTimeout();
+        PayloadRecorder payloadRecorder = null;
+        try {
+            // Inference tables (SPEC §4), created now: a missing schema stops the start instead of losing rows later.
+            payloadRecorder = PayloadRecorder.start(lake, endpoints, metrics, closeTimeout);
+            // Usage (SPEC §4): a row per request in system.ai_gateway.usage, written off the request thread.
+            usage = UsageRecorder.start(lake, metrics, USAGE_QUEUE_ROWS, closeTimeout);
+        } catch (RuntimeException e) {
+            if (payloadRecorder != null) {
+                payloadRecorder.close();
+            }
+            lake.close();
+            upstream.close();
+            if (scripted != null) {
+                scripted.close();
+            }
+            governance.close();
+            database.close();
+            throw e;
+        }
+        payloads = payloadRecorder;
+        List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics, usage, payloads));
         observers.addAll(options.extraListeners());
         listeners = new ListenerBus(observers, 65_536);
 
@@ -105,6 +136,7 @@ public final class Gateway implements AutoCloseable {
                 new Authenticate(governance.authenticator()),
                 new ListModels(endpoints, clock.instant()),
                 new ResolveEndpoint(endpoints),
+                new SamplePayload(options.samplingRandom()),
                 new PlanRoute(),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
@@ -178,6 +210,7 @@ public final class Gateway implements AutoCloseable {
         } finally {
             listeners.close();
             usage.close();
+            payloads.close();
             lake.close();
             upstream.close();
             governance.close();

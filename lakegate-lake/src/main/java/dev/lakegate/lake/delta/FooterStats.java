@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
@@ -82,11 +83,12 @@ final class FooterStats {
 
   /**
    * The statistics as a reader of the file gets them: what the writer serializes (nothing if
-   * empty), rebuilt by parquet-mr's reading builder, which drops NaN bounds and widens zero bounds
-   * to -0.0 / +0.0.
+   * empty, nor if min and max take {@value ParquetMetadataConverter#MAX_STATS_SIZE} bytes or more:
+   * long strings), rebuilt by parquet-mr's reading builder, which drops NaN bounds and widens zero
+   * bounds to -0.0 / +0.0.
    */
   private static Statistics<?> asRead(Statistics<?> written) {
-    if (written == null || written.isEmpty()) return null;
+    if (written == null || written.isEmpty() || !written.isSmallerThan(ParquetMetadataConverter.MAX_STATS_SIZE)) return null;
     Statistics.Builder b = Statistics.getBuilderForReading(written.type()).withNumNulls(written.getNumNulls());
     if (written.hasNonNullValue()) b.withMin(written.getMinBytes()).withMax(written.getMaxBytes());
     return b.build();

@@ -71,6 +71,15 @@ class ParquetPartWriterTest {
   }
 
   @Test
+  void longStringsAndBytesHaveNoStatisticsAsKernelReadsThem() throws Exception {
+    // parquet-mr serializes no statistics for a chunk whose min and max take 4 KiB or more: Kernel's reader then has
+    // none, and a Delta log would otherwise repeat every long value (an inference table's payloads) twice per file.
+    Row wide = Row.of("w".repeat(5_000), 7L, 7, (short) 7, (byte) 7, 7.0, 7.0f, true, LocalDate.EPOCH, Instant.EPOCH,
+        LocalDateTime.of(1970, 1, 1, 0, 0), new BigDecimal("7.000"), new BigDecimal("7.00000"), new byte[5_000], 6L);
+    checkRoundTrip(TestSchemas.ALL_TYPES, List.of(TestSchemas.allTypes(1), wide, TestSchemas.allTypes(5), TestSchemas.allTypes(6)));
+  }
+
+  @Test
   void aBufferWithMissingNestedEntriesIsRefused() throws Exception {
     RowBuffer buffer = new RowBuffer(new StructType().add("s", new StructType().add("x", TestSchemas.LONG)), 1);
     buffer.column(0).appendStruct(); // but no value for s.x

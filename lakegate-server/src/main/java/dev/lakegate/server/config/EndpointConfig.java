@@ -8,8 +8,10 @@ import java.util.List;
  * @param aliases more names for this endpoint; a {@code *} matches any run of characters, e.g.
  *     {@code claude-haiku-*} for the dated small-fast model names Claude Code sends
  * @param usageTracking whether its requests are recorded in {@code system.ai_gateway.usage} (default true)
+ * @param inferenceTableConfig its payload table, or null for none; independent of usage tracking
  */
-public record EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations, Boolean usageTracking) {
+public record EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations, Boolean usageTracking,
+        InferenceTableConfig inferenceTableConfig) {
 
     public EndpointConfig {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -18,7 +20,7 @@ public record EndpointConfig(String name, List<String> aliases, List<Destination
     }
 
     public EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations) {
-        this(name, aliases, destinations, null);
+        this(name, aliases, destinations, null, null);
     }
 
     public EndpointConfig(String name, List<DestinationConfig> destinations) {

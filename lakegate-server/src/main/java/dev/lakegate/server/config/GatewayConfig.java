@@ -90,6 +90,8 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
                 require(d.weight() >= 0, source, "endpoint '" + e.name() + "' has a negative weight");
                 require(d.timeoutMs() == null || d.timeoutMs() > 0, source, "endpoint '" + e.name() + "' has a non-positive timeout_ms");
             }
+            String tableProblem = e.inferenceTableConfig() == null ? null : e.inferenceTableConfig().problem(e.name()).orElse(null);
+            require(tableProblem == null, source, "endpoint '" + e.name() + "' inference_table_config: " + tableProblem);
         }
     }
 

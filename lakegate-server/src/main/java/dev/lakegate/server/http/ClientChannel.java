@@ -24,4 +24,13 @@ public interface ClientChannel {
 
     /** Nanotime of the first body byte sent, or 0 when none was. */
     long firstByteNanos();
+
+    /** From now on, also hands every body byte written to {@code copy} (the inference table's capture). */
+    void copyTo(BodyCopy copy);
+
+    /** Receives a copy of the body bytes sent to the agent, on the request's thread: it must not block. */
+    @FunctionalInterface
+    interface BodyCopy {
+        void append(byte[] bytes, int offset, int length);
+    }
 }

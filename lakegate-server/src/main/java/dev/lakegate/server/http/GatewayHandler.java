@@ -225,7 +225,8 @@ public final class GatewayHandler extends Handler.Abstract {
                 client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,
                 disconnected,
                 exchange == null ? List.of() : exchange.attempts(),
-                endpoint == null || endpoint.usageTracking()));
+                endpoint == null || endpoint.usageTracking(),
+                exchange == null ? null : exchange.payload()));
     }
 
     private static void requireJson(String contentType) {

@@ -13,6 +13,7 @@ final class JettyClientChannel implements ClientChannel {
     private boolean started;
     private int status;
     private long firstByteNanos;
+    private BodyCopy copy;
 
     JettyClientChannel(Response response) {
         this.response = response;
@@ -37,11 +38,19 @@ final class JettyClientChannel implements ClientChannel {
             firstByteNanos = System.nanoTime();
         }
         Content.Sink.write(response, false, ByteBuffer.wrap(bytes, offset, length));
+        if (copy != null) {
+            copy.append(bytes, offset, length); // after the write: only what reached the agent
+        }
     }
 
     @Override
     public boolean started() {
         return started;
+    }
+
+    @Override
+    public void copyTo(BodyCopy copy) {
+        this.copy = copy;
     }
 
     int status() {

@@ -86,6 +86,32 @@ public final class Lake {
         if (catalog.getSchema(schema).isEmpty()) {
             ignoringExisting(() -> catalog.createSchema(schema, Optional.of("The AI gateway's own tables"), SYSTEM_OWNER));
         }
+        return ownTable(table);
+    }
+
+    /**
+     * Makes sure a table the gateway writes in a schema that users manage (an endpoint's inference table) exists,
+     * owned by {@link #SYSTEM_OWNER} and with exactly the given columns. Its catalog and schema are not created:
+     * where the gateway's rows land is the operator's choice.
+     *
+     * @throws IllegalStateException the catalog or schema is missing, or the table exists with other columns; the
+     *     message names the statement to run
+     */
+    public TableInfo gatewayTable(NewTable table) {
+        SchemaName schema = table.name().schemaName();
+        if (catalog.getCatalog(schema.catalogName()).isEmpty()) {
+            throw new IllegalStateException("catalog " + schema.catalog() + " does not exist; as an admin, run CREATE CATALOG "
+                    + schema.catalog() + " and CREATE SCHEMA " + schema + ", then start again");
+        }
+        if (catalog.getSchema(schema).isEmpty()) {
+            throw new IllegalStateException("schema " + schema + " does not exist; as an admin, run CREATE SCHEMA " + schema
+                    + ", then start again");
+        }
+        return ownTable(table);
+    }
+
+    /** Creates the table (and its Delta log) if need be, in a schema that exists. */
+    private TableInfo ownTable(NewTable table) {
         if (catalog.getTable(table.name()).isEmpty()) {
             ignoringExisting(() -> catalog.createTable(table, SYSTEM_OWNER));
         }

@@ -1,6 +1,5 @@
 package dev.lakegate.server.lane;
 
-import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.WireProtocol;
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
@@ -40,7 +39,7 @@ public final class PassthroughLane implements Lane {
         Provider provider = destination.provider();
         Operation op = exchange.route().operation();
         WireProtocol protocol = op.protocol();
-        URI uri = provider.uri(op, protocol, destination.model(), exchange.route().geminiApiVersion(), responseFraming(exchange),
+        URI uri = provider.uri(op, protocol, destination.model(), exchange.route().geminiApiVersion(), exchange.responseFraming(),
                 clientQuery(exchange));
         Map<String, String> headers = HeaderPolicy.upstreamRequest(exchange.headers(), provider.authHeaders(protocol), provider.anthropicBetas());
         return upstream.send(provider, destination.firstByteTimeout(), uri, headers, upstreamBody(exchange, destination));
@@ -50,7 +49,7 @@ public final class PassthroughLane implements Lane {
     public void relay(Exchange exchange, UpstreamResponse response) throws IOException {
         ClientChannel client = exchange.client();
         client.start(response.status(), HeaderPolicy.clientResponse(response.headers()));
-        UsageTap tap = UsageTaps.forResponse(exchange.route().operation().protocol(), responseFraming(exchange));
+        UsageTap tap = UsageTaps.forResponse(exchange.route().operation().protocol(), exchange.responseFraming());
         boolean complete = false;
         try {
             relay(exchange, response.body(), client, tap);
@@ -95,13 +94,6 @@ public final class PassthroughLane implements Lane {
             body = RequestScan.withIncludeUsage(body);
         }
         return body;
-    }
-
-    static Framing responseFraming(Exchange exchange) {
-        if (exchange.route().geminiFraming() != null) {
-            return exchange.route().geminiFraming();
-        }
-        return exchange.streaming() ? Framing.SSE : Framing.JSON;
     }
 
     /** The agent's query string without its credential ({@code ?key=}); e.g. Claude Code's {@code beta=true}. */

@@ -132,7 +132,7 @@ public final class TranslationLane implements Lane {
     }
 
     private static void relayStream(Exchange exchange, InputStream in, WireProtocol target, WireProtocol client) throws IOException {
-        Framing clientFraming = PassthroughLane.responseFraming(exchange);
+        Framing clientFraming = exchange.responseFraming();
         StreamEncoder encoder = ResponseWriter.of(client).stream(new StreamOptions(clientFraming, includeUsage(exchange)));
         ClientChannel out = exchange.client();
         out.start(200, Map.of("content-type", encoder.contentType()));

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * Prometheus metrics of the gateway: requests and latency by surface, endpoint and status,
@@ -18,8 +19,6 @@ public final class GatewayMetrics implements RequestListener {
 
     private final Function<String, Optional<String>> endpointOf;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Counter usageRowsDropped = Counter.builder("lakegate.usage.rows.dropped")
-            .description("Usage rows that could not be recorded").register(registry);
 
     /**
      * @param endpointOf the configured endpoint a requested name reaches (through an alias or a pattern),
@@ -61,9 +60,14 @@ public final class GatewayMetrics implements RequestListener {
                 .tags("signal", signal).register(registry).increment(rejected);
     }
 
-    /** Usage rows lost: the usage recorder's queue overflowed, or the log failed until shutdown. */
-    public void usageRowsDropped(long rows) {
-        usageRowsDropped.increment(rows);
+    /**
+     * Counts the rows of one of the gateway's own tables (usage, inference) that were lost: its recorder's queue
+     * overflowed, or the log failed until shutdown. Registered now, so the counter shows 0 until it moves.
+     */
+    public LongConsumer droppedRows(String table) {
+        Counter counter = Counter.builder("lakegate.table.rows.dropped").description("Rows of the gateway's own tables that could not be recorded")
+                .tags("table", table).register(registry);
+        return counter::increment;
     }
 
     /** The Prometheus text exposition. */

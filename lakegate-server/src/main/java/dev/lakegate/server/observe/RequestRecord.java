@@ -1,6 +1,7 @@
 package dev.lakegate.server.observe;
 
 import dev.lakegate.protocol.usage.Usage;
+import dev.lakegate.server.payload.PayloadCapture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ import java.util.Map;
  * @param clientDisconnected the agent went away before the answer ended
  * @param attempts every destination tried, in order (fallbacks included)
  * @param usageTracked false when the endpoint turned usage tracking off: no usage row is written
+ * @param payload the bytes exchanged, when the endpoint's inference table sampled the request; else null
  */
 public record RequestRecord(String requestId, Instant eventTime, String endpointName, String destinationProvider,
         String destinationModel, String apiType, String requester, String requesterType, String tokenId, Agent agent,
         String userAgent, String ipAddress, Map<String, String> requestTags, boolean streaming, int statusCode, String errorType,
         Usage usage, Double costUsd, long latencyMs, Long timeToFirstByteMs, boolean clientDisconnected, List<Attempt> attempts,
-        boolean usageTracked) {}
+        boolean usageTracked, PayloadCapture payload) {}

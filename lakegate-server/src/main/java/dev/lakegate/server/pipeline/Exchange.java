@@ -1,11 +1,13 @@
 package dev.lakegate.server.pipeline;
 
+import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.canonical.request.CanonicalRequest;
 import dev.lakegate.protocol.scan.RequestScan;
 import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.http.ClientChannel;
 import dev.lakegate.server.observe.Attempt;
+import dev.lakegate.server.payload.PayloadCapture;
 import dev.lakegate.server.provider.Destination;
 import dev.lakegate.server.provider.Endpoint;
 import dev.lakegate.server.surface.SurfaceRoute;
@@ -39,6 +41,7 @@ public final class Exchange {
     private long streamEventsSent;
     private CanonicalRequest canonicalRequest;
     private String upstreamFailure;
+    private PayloadCapture payload;
 
     /**
      * @param headers request headers, names lower-cased (repeated ones joined with commas)
@@ -84,6 +87,14 @@ public final class Exchange {
         };
     }
 
+    /** How the answer's body is framed: Gemini's choice of stream framing, else SSE for streams and JSON otherwise. */
+    public Framing responseFraming() {
+        if (route.geminiFraming() != null) {
+            return route.geminiFraming();
+        }
+        return streaming() ? Framing.SSE : Framing.JSON;
+    }
+
     public Caller caller() { return caller; }
     public void caller(Caller c) { caller = c; }
     public Endpoint endpoint() { return endpoint; }
@@ -107,4 +118,7 @@ public final class Exchange {
     /** Stream events relayed to the agent so far, so an in-stream error can continue their numbering. */
     public long streamEventsSent() { return streamEventsSent; }
     public void streamEventsSent(long n) { streamEventsSent = n; }
+    /** The bytes exchanged, when the endpoint's inference table sampled this request; else null. */
+    public PayloadCapture payload() { return payload; }
+    public void payload(PayloadCapture p) { payload = p; }
 }

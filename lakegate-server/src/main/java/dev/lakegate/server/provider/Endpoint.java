@@ -1,12 +1,16 @@
 package dev.lakegate.server.provider;
 
+import dev.lakegate.server.payload.InferenceTable;
 import java.util.List;
 
 /**
- * An endpoint at run time: the name agents send as {@code model}, its aliases, its destinations, and
- * whether its requests are recorded in the usage table.
+ * An endpoint at run time: the name agents send as {@code model}, its aliases, its destinations,
+ * whether its requests are recorded in the usage table, and its inference table.
+ *
+ * @param inferenceTable where sampled requests and answers are recorded; null when it has none
  */
-public record Endpoint(String name, List<String> aliases, List<Destination> destinations, boolean usageTracking) {
+public record Endpoint(String name, List<String> aliases, List<Destination> destinations, boolean usageTracking,
+        InferenceTable inferenceTable) {
 
     public Endpoint {
         aliases = List.copyOf(aliases);

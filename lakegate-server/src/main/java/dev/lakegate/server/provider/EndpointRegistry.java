@@ -5,6 +5,7 @@ import dev.lakegate.server.config.EndpointConfig;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderConfig;
 import dev.lakegate.server.config.ProviderType;
+import dev.lakegate.server.payload.InferenceTable;
 import dev.lakegate.server.usage.PriceTable;
 import dev.lakegate.server.usage.Pricing;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,10 +27,11 @@ import java.util.function.Function;
  * Replaced wholesale on reconfiguration (readers never see a half-built registry).
  */
 public final class EndpointRegistry {
-    /** Names and exact aliases → endpoint; patterns in configuration order. Swapped together on reload. */
-    private record Index(Map<String, Endpoint> byName, Map<String, Endpoint> byAlias, List<Map.Entry<Pattern, Endpoint>> patterns) {}
+    /** Names and exact aliases → endpoint; patterns in configuration order; the providers' keys. Swapped together on reload. */
+    private record Index(Map<String, Endpoint> byName, Map<String, Endpoint> byAlias, List<Map.Entry<Pattern, Endpoint>> patterns,
+            List<Secret> credentials) {}
 
-    private volatile Index index = new Index(Map.of(), Map.of(), List.of());
+    private volatile Index index = new Index(Map.of(), Map.of(), List.of(), List.of());
 
     /**
      * @param env reads provider credentials from the environment (tests pass their own)
@@ -45,7 +48,7 @@ public final class EndpointRegistry {
         for (EndpointConfig e : config.endpoints()) {
             Endpoint endpoint = new Endpoint(e.name(), e.aliases(), e.destinations().stream()
                     .map(d -> destination(d, providers))
-                    .toList(), e.usageTracking());
+                    .toList(), e.usageTracking(), InferenceTable.of(e.inferenceTableConfig(), e.name()));
             byName.put(e.name(), endpoint);
             for (String alias : e.aliases()) {
                 if (alias.contains("*")) {
@@ -55,7 +58,8 @@ public final class EndpointRegistry {
                 }
             }
         }
-        index = new Index(Collections.unmodifiableMap(byName), Map.copyOf(byAlias), List.copyOf(patterns));
+        List<Secret> credentials = providers.values().stream().map(Provider::credential).filter(Objects::nonNull).toList();
+        index = new Index(Collections.unmodifiableMap(byName), Map.copyOf(byAlias), List.copyOf(patterns), credentials);
     }
 
     /** The endpoint of this name; else the one with this alias; else the first whose alias pattern matches. */
@@ -81,6 +85,11 @@ public final class EndpointRegistry {
     /** Endpoints in configuration order. */
     public Collection<Endpoint> all() {
         return index.byName().values();
+    }
+
+    /** The configured providers' keys, to be redacted wherever a payload might repeat one. */
+    public List<Secret> credentials() {
+        return index.credentials();
     }
 
     private static Destination destination(DestinationConfig d, Map<String, Provider> providers) {

@@ -95,4 +95,58 @@ class GatewayConfigTest {
                 });
         assertThatThrownBy(() -> GatewayConfig.parse("database: {pool_size: 0}\n", "f.yaml")).hasMessageContaining("pool_size");
     }
+
+    @Test
+    void readsAnInferenceTableWithItsDefaults() {
+        GatewayConfig c = GatewayConfig.parse("""
+                providers: [{name: s, type: scripted}]
+                endpoints:
+                  - name: Claude-Sonnet.4
+                    destinations: [{provider: s, model: m}]
+                    inference_table_config:
+                      catalog_name: Main
+                      schema_name: payloads
+                      redact_patterns: ["ticket-[0-9]+"]
+                  - name: other
+                    destinations: [{provider: s, model: m}]
+                    inference_table_config: {catalog_name: main, schema_name: payloads, table_name_prefix: agents,
+                      sampling_fraction: 0.25, enabled: false}
+                """, "t.yaml");
+        InferenceTableConfig first = c.endpoints().get(0).inferenceTableConfig();
+        assertThat(first.enabled()).isTrue();
+        assertThat(first.samplingFraction()).isEqualTo(1.0);
+        assertThat(first.table("Claude-Sonnet.4").fullName()).isEqualTo("main.payloads.claude_sonnet_4_payload");
+        assertThat(first.compiledPatterns()).extracting(Object::toString).containsExactly("ticket-[0-9]+");
+        InferenceTableConfig second = c.endpoints().get(1).inferenceTableConfig();
+        assertThat(second.enabled()).isFalse();
+        assertThat(second.table("other").fullName()).isEqualTo("main.payloads.agents_payload");
+        assertThat(second.samplingFraction()).isEqualTo(0.25);
+        assertThat(c.endpoints().get(0).usageTracking()).as("independent of the inference table").isTrue();
+    }
+
+    @Test
+    void refusesInferenceTableMistakesWithTheReason() {
+        String endpoint = "providers: [{name: s, type: scripted}]\nendpoints:\n  - {name: e, destinations: [{provider: s, model: m}],"
+                + " inference_table_config: {%s}}\n";
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("catalog_name: c, schema_name: s, sampling_fraction: 1.5"), "f"))
+                .hasMessage("f: endpoint 'e' inference_table_config: sampling_fraction must be between 0 and 1, not 1.5");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("catalog_name: c, schema_name: s, redact_patterns: ['a(b']"), "f"))
+                .hasMessageStartingWith("f: endpoint 'e' inference_table_config: redact_patterns entry 'a(b' is not a Java regular expression");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("catalog_name: c, schema_name: s, redact_patterns: ['x*']"), "f"))
+                .hasMessageContaining("redact_patterns entry 'x*' matches empty text");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("schema_name: s"), "f"))
+                .hasMessageContaining("catalog_name and schema_name are required");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("catalog_name: c, schema_name: 'my schema'"), "f"))
+                .hasMessageContaining("name 'my schema' contains a space");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("catalog_name: c, schema_name: s, table_name_prefix: 'a.b'"), "f"))
+                .hasMessageContaining("name 'a.b_payload' contains a period");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("catalog_name: c, schema_name: s, table_name_prefix: ' '"), "f"))
+                .hasMessageContaining("table_name_prefix must not be blank");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("catalog_name: c, schema_name: s, sampling: 1"), "f"))
+                .hasMessageContaining("sampling");
+        // a disabled table needs no location, but its settings must still make sense
+        assertThat(GatewayConfig.parse(endpoint.formatted("enabled: false"), "f").endpoints().getFirst().inferenceTableConfig().enabled()).isFalse();
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("enabled: false, sampling_fraction: -0.1"), "f"))
+                .hasMessageContaining("sampling_fraction must be between 0 and 1");
+    }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +90,28 @@ public final class TestGateway implements AutoCloseable {
 
     /** @param sections more top-level sections, e.g. {@code "lake: {commit_interval_ms: 100}"}, or empty */
     public static TestGateway start(String serverExtra, String moreEndpoints, String moreProviders, String sections) throws Exception {
+        return start(serverExtra, moreEndpoints, moreProviders, sections, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param samplingRandom the draws that decide which requests inference tables record, e.g. a seeded {@code Random::nextDouble} */
+    public static TestGateway start(String serverExtra, String moreEndpoints, String moreProviders, String sections,
+            DoubleSupplier samplingRandom) throws Exception {
+        return boot(Files.createTempDirectory("lakegate-test-"), "test-admin-" + UUID.randomUUID(),
+                config(serverExtra, moreEndpoints, moreProviders, sections), samplingRandom);
+    }
+
+    /**
+     * Stops this gateway and starts another on its data folder — catalogs, tables and tokens kept, the same admin
+     * token — with these settings: what an operator does after creating a schema for an endpoint's inference table.
+     * The data folder is deleted if the new gateway does not start.
+     */
+    public TestGateway restart(String moreEndpoints, String moreProviders, String sections, DoubleSupplier samplingRandom) throws Exception {
+        gateway.close();
+        http.close();
+        return boot(dataDir, adminToken, config("", moreEndpoints, moreProviders, sections), samplingRandom);
+    }
+
+    private static GatewayConfig config(String serverExtra, String moreEndpoints, String moreProviders, String sections) {
         String yaml = sections + """
 
                 server: {host: 127.0.0.1, port: 0%s}
@@ -103,12 +127,20 @@ public final class TestGateway implements AutoCloseable {
                   - {name: unreachable, destinations: [{provider: nowhere, model: m}]}
                 %s""".formatted(serverExtra.isBlank() ? "" : ", " + serverExtra, moreProviders.stripTrailing(),
                 CLAUDE, CLAUDE_UPSTREAM, GPT, GPT_UPSTREAM, CURSOR, CURSOR_UPSTREAM, GEMINI, GEMINI_UPSTREAM, moreEndpoints);
-        GatewayConfig config = GatewayConfig.parse(yaml, "test");
-        Path dataDir = Files.createTempDirectory("lakegate-test-");
-        String adminToken = "test-admin-" + UUID.randomUUID();
+        return GatewayConfig.parse(yaml, "test");
+    }
+
+    private static TestGateway boot(Path dataDir, String adminToken, GatewayConfig config, DoubleSupplier samplingRandom) throws Exception {
         List<RequestRecord> records = new CopyOnWriteArrayList<>();
         // No provider reads the environment here: the scripted provider's key is built in.
-        Gateway gateway = Gateway.start(new Gateway.Options(config, dataDir, Optional.of(adminToken), name -> null, List.of(records::add)));
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(new Gateway.Options(config, dataDir, Optional.of(adminToken), name -> null, List.of(records::add),
+                    samplingRandom));
+        } catch (Exception e) {
+            deleteTree(dataDir);
+            throw e;
+        }
         return new TestGateway(dataDir, gateway, adminToken, records);
     }
 
@@ -220,9 +252,13 @@ public final class TestGateway implements AutoCloseable {
             gateway.close();
         } finally {
             http.close();
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -69,7 +69,7 @@ class UsageRecorderQueueTest {
     }
 
     private static double dropped(String scrape) {
-        Matcher m = Pattern.compile("(?m)^lakegate_usage_rows_dropped_total\\S* (\\S+)$").matcher(scrape);
+        Matcher m = Pattern.compile("(?m)^lakegate_table_rows_dropped_total\\{table=\"system.ai_gateway.usage\"} (\\S+)$").matcher(scrape);
         assertThat(m.find()).as(scrape).isTrue();
         return Double.parseDouble(m.group(1));
     }
@@ -77,6 +77,6 @@ class UsageRecorderQueueTest {
     private static RequestRecord record(String id, boolean tracked) {
         return new RequestRecord(id, Instant.now(), "e", "p", "m", "anthropic/v1/messages", "alice", "USER", "tok_1",
                 new Agent("claude-code", "2.1.197", null), "claude-cli/2.1.197", "127.0.0.1", Map.of(), true, 200, null,
-                new Usage(10, 2, 0, 0, 0, false), 0.0001, 5, 1L, false, List.of(), tracked);
+                new Usage(10, 2, 0, 0, 0, false), 0.0001, 5, 1L, false, List.of(), tracked, null);
     }
 }
