@@ -20,5 +20,15 @@ if [[ -f "$ROOT/e2e/agents/package.json" ]]; then
     (cd "$ROOT/e2e/agents" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
+# PostgreSQL and Redis servers for the scale-out tests, which start their own throwaway instances.
+# Installed from Debian's packages when this runs as root; elsewhere those tests say what is missing.
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || ! command -v redis-server >/dev/null; then
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "test.sh: installing postgresql and redis-server…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server >/dev/null
+  else
+    echo "test.sh: postgresql or redis-server is missing: the scale-out tests will be skipped (install both to run them)" >&2
+  fi
+fi
 cd "$ROOT"
 exec mvn -B install "$@"
