@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lakegate.server.governance.limits.RateLimitPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The YAML file that seeds a gateway (SPEC §2, §9): listener, lake writer, OTLP receiver, providers and
- * endpoints. Field names are snake_case; unknown fields are refused so a typo does not silently
- * change behaviour.
+ * The YAML file that seeds a gateway (SPEC §2, §9): listener, lake writer, OTLP receiver, rate-limit
+ * store, providers and endpoints. Field names are snake_case; unknown fields are refused so a typo does
+ * not silently change behaviour.
  */
 public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig otel, List<ProviderConfig> providers,
-        List<EndpointConfig> endpoints) {
+        List<EndpointConfig> endpoints, RateLimitingConfig rateLimiting) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -31,6 +32,11 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         otel = otel == null ? new OtelConfig(null) : otel;
         providers = providers == null ? List.of() : List.copyOf(providers);
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        rateLimiting = rateLimiting == null ? new RateLimitingConfig(null, null, null, null) : rateLimiting;
+    }
+
+    public GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig otel, List<ProviderConfig> providers, List<EndpointConfig> endpoints) {
+        this(server, lake, otel, providers, endpoints, null);
     }
 
     public static GatewayConfig load(Path file) throws IOException {
@@ -51,7 +57,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
     }
 
     public GatewayConfig withServer(ServerConfig newServer) {
-        return new GatewayConfig(newServer, lake, otel, providers, endpoints);
+        return new GatewayConfig(newServer, lake, otel, providers, endpoints, rateLimiting);
     }
 
     /** Adds providers and endpoints; names must stay unique. */
@@ -60,7 +66,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         p.addAll(moreProviders);
         List<EndpointConfig> e = new ArrayList<>(endpoints);
         e.addAll(moreEndpoints);
-        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e);
+        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e, rateLimiting);
         merged.validate("configuration");
         return merged;
     }
@@ -88,6 +94,11 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
                 require(d.model() != null && !d.model().isBlank(), source, "endpoint '" + e.name() + "' has a destination without a model");
                 require(d.weight() >= 0, source, "endpoint '" + e.name() + "' has a negative weight");
                 require(d.timeoutMs() == null || d.timeoutMs() > 0, source, "endpoint '" + e.name() + "' has a non-positive timeout_ms");
+            }
+            try {
+                RateLimitPolicy.compile(e.name(), e.rateLimits());
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException(source + ": " + invalid.getMessage(), invalid);
             }
         }
     }
