@@ -2,10 +2,17 @@ package dev.lakegate.server;
 
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.api.admin.AdminApi;
+import dev.lakegate.server.config.EndpointConfig;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderType;
 import dev.lakegate.server.governance.Bootstrap;
 import dev.lakegate.server.governance.Governance;
+import dev.lakegate.server.governance.limits.BucketStore;
+import dev.lakegate.server.governance.limits.LocalBucketStore;
+import dev.lakegate.server.governance.limits.RateLimitPolicies;
+import dev.lakegate.server.governance.limits.RateLimitPolicy;
+import dev.lakegate.server.governance.limits.RateLimiter;
+import dev.lakegate.server.governance.limits.RedisBucketStore;
 import dev.lakegate.server.http.ApiDispatcher;
 import dev.lakegate.server.http.GatewayHandler;
 import dev.lakegate.server.lake.Lake;
@@ -20,6 +27,7 @@ import dev.lakegate.server.payload.PayloadRecorder;
 import dev.lakegate.server.payload.SamplePayload;
 import dev.lakegate.server.pipeline.Authenticate;
 import dev.lakegate.server.pipeline.Dispatch;
+import dev.lakegate.server.pipeline.EnforceRateLimits;
 import dev.lakegate.server.pipeline.ListModels;
 import dev.lakegate.server.pipeline.Pipeline;
 import dev.lakegate.server.pipeline.ResolveEndpoint;
@@ -42,6 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -87,6 +96,7 @@ public final class Gateway implements AutoCloseable {
     private final ListenerBus listeners;
     private final UsageRecorder usage;
     private final PayloadRecorder payloads;
+    private final BucketStore buckets;
     private final Lake lake;
     private final Server server;
     private volatile boolean ready;
@@ -132,11 +142,17 @@ public final class Gateway implements AutoCloseable {
         observers.addAll(options.extraListeners());
         listeners = new ListenerBus(observers, 65_536);
 
+        // Rate limits (SPEC §3): buckets in memory, or in Redis shared by replicas.
+        buckets = bucketStore(config, options.env());
+        RateLimitPolicies policies = RateLimitPolicies.of(config.endpoints().stream()
+                .collect(Collectors.toMap(EndpointConfig::name, e -> RateLimitPolicy.compile(e.name(), e.rateLimits()))));
+
         Pipeline pipeline = new Pipeline(List.of(
                 new Authenticate(governance.authenticator()),
                 new ListModels(endpoints, clock.instant()),
                 new ResolveEndpoint(endpoints),
                 new SamplePayload(options.samplingRandom()),
+                new EnforceRateLimits(policies, new RateLimiter(buckets, config.rateLimiting().onRedisFailure(), metrics), clock),
                 new PlanRoute(),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
@@ -163,6 +179,12 @@ public final class Gateway implements AutoCloseable {
         server.setStopTimeout(config.server().shutdownGraceSeconds() * 1000L);
         server.start();
         ready = true;
+    }
+
+    private static BucketStore bucketStore(GatewayConfig config, Function<String, String> env) {
+        String redis = config.rateLimiting().redisUrl(env);
+        return redis == null ? new LocalBucketStore(Duration.ofMinutes(1))
+                : RedisBucketStore.open(redis, Duration.ofMillis(config.rateLimiting().redisTimeoutMs()));
     }
 
     public static Gateway start(Options options) throws Exception {
@@ -211,6 +233,7 @@ public final class Gateway implements AutoCloseable {
             listeners.close();
             usage.close();
             payloads.close();
+            buckets.close();
             lake.close();
             upstream.close();
             governance.close();

@@ -44,7 +44,8 @@ import java.util.Map;
  * {@code x-should-retry: false} (the Anthropic and OpenAI SDKs obey it), OpenAI type
  * {@code insufficient_quota} code {@code budget_exceeded} (in a Responses stream code
  * {@code insufficient_quota}, the one Codex CLI treats as final), Gemini PERMISSION_DENIED. Any retry
- * hint becomes a {@code retry-after} header in whole seconds, rounded up.
+ * hint becomes a {@code retry-after} header in whole seconds, rounded up; the error's own
+ * {@linkplain GatewayError#headers() headers} are sent beside it.
  */
 public final class ErrorRenderer {
     public static final String CONTENT_TYPE = "application/json";
@@ -59,6 +60,7 @@ public final class ErrorRenderer {
         int status = ErrorCodes.status(error);
         Map<String, String> headers = new LinkedHashMap<>();
         error.retryAfter().ifPresent(d -> headers.put("retry-after", Long.toString(ceilSeconds(d))));
+        headers.putAll(error.headers());
         if (error.category() == ErrorCategory.BUDGET_EXCEEDED && protocol != WireProtocol.GEMINI) {
             headers.put("x-should-retry", "false");
         }

@@ -90,6 +90,14 @@ class ErrorRendererTest {
     }
 
     @Test
+    void anErrorsOwnHeadersGoBesideRetryAfter() {
+        GatewayError refusal = RATE_LIMITED.withHeaders(Map.of("x-ratelimit-limit-requests", "60"));
+        assertThat(ErrorRenderer.render(WireProtocol.GEMINI, refusal, null).headers())
+                .containsExactly(Map.entry("retry-after", "2"), Map.entry("x-ratelimit-limit-requests", "60"));
+        assertThat(refusal.withStatus(503).headers()).containsEntry("x-ratelimit-limit-requests", "60");
+    }
+
+    @Test
     void geminiRetryInfoUsesWholeSecondsWhenExact() throws IOException {
         GatewayError error = GatewayError.of(ErrorCategory.RATE_LIMITED, "slow down").withRetryAfter(Duration.ofSeconds(2));
         JsonNode body = json(ErrorRenderer.render(WireProtocol.GEMINI, error, REQUEST_ID).body());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lakegate.server.governance.limits.RateLimitPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,11 @@ import java.util.Set;
 
 /**
  * The YAML file that seeds a gateway (SPEC §2, §9): listener, lake writer, OTLP receiver, providers,
- * endpoints and the control-plane database. Field names are snake_case; unknown fields are refused so a typo does not silently
- * change behaviour.
+ * endpoints, the control-plane database and the rate-limit store. Field names are snake_case; unknown
+ * fields are refused so a typo does not silently change behaviour.
  */
 public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig otel, List<ProviderConfig> providers,
-        List<EndpointConfig> endpoints, DatabaseConfig database) {
+        List<EndpointConfig> endpoints, DatabaseConfig database, RateLimitingConfig rateLimiting) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -32,6 +33,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         providers = providers == null ? List.of() : List.copyOf(providers);
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         database = database == null ? DatabaseConfig.EMBEDDED : database;
+        rateLimiting = rateLimiting == null ? new RateLimitingConfig(null, null, null, null) : rateLimiting;
     }
 
     public static GatewayConfig load(Path file) throws IOException {
@@ -41,7 +43,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
     public static GatewayConfig parse(String yaml, String source) {
         GatewayConfig config;
         try {
-            config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
+            config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
         } catch (IOException e) {
@@ -52,7 +54,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
     }
 
     public GatewayConfig withServer(ServerConfig newServer) {
-        return new GatewayConfig(newServer, lake, otel, providers, endpoints, database);
+        return new GatewayConfig(newServer, lake, otel, providers, endpoints, database, rateLimiting);
     }
 
     /** Adds providers and endpoints; names must stay unique. */
@@ -61,7 +63,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         p.addAll(moreProviders);
         List<EndpointConfig> e = new ArrayList<>(endpoints);
         e.addAll(moreEndpoints);
-        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e, database);
+        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e, database, rateLimiting);
         merged.validate("configuration");
         return merged;
     }
@@ -92,6 +94,11 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
             }
             String tableProblem = e.inferenceTableConfig() == null ? null : e.inferenceTableConfig().problem(e.name()).orElse(null);
             require(tableProblem == null, source, "endpoint '" + e.name() + "' inference_table_config: " + tableProblem);
+            try {
+                RateLimitPolicy.compile(e.name(), e.rateLimits());
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalArgumentException(source + ": " + invalid.getMessage(), invalid);
+            }
         }
     }
 

@@ -70,6 +70,15 @@ public final class GatewayMetrics implements RequestListener {
         return counter::increment;
     }
 
+    /**
+     * The rate-limit store (Redis) did not answer: {@code outcome} is what became of the request, {@code admitted}
+     * or {@code refused} by {@code rate_limiting.on_redis_failure}, or {@code uncharged} for tokens not charged at its end.
+     */
+    public void rateLimitStoreFailure(String outcome) {
+        Counter.builder("lakegate.ratelimit.store.failures").description("Rate-limit checks the bucket store (Redis) did not answer")
+                .tags("outcome", outcome).register(registry).increment();
+    }
+
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

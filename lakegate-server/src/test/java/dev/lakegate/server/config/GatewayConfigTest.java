@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakegate.protocol.WireProtocol;
 import java.util.Map;
+import dev.lakegate.server.governance.limits.OnStoreFailure;
+import dev.lakegate.server.governance.limits.RateLimit;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigTest {
@@ -148,5 +150,40 @@ class GatewayConfigTest {
         assertThat(GatewayConfig.parse(endpoint.formatted("enabled: false"), "f").endpoints().getFirst().inferenceTableConfig().enabled()).isFalse();
         assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("enabled: false, sampling_fraction: -0.1"), "f"))
                 .hasMessageContaining("sampling_fraction must be between 0 and 1");
+    }
+
+    @Test
+    void readsRateLimitsAndWhereTheirBucketsLive() {
+        GatewayConfig c = GatewayConfig.parse("""
+                rate_limiting: {redis_env: LAKEGATE_REDIS_URL, redis_timeout_ms: 100, on_redis_failure: refuse}
+                providers: [{name: p, type: scripted}]
+                endpoints:
+                  - name: e
+                    destinations: [{provider: p, model: m}]
+                    rate_limits:
+                      - {key: endpoint, calls: 600, tokens: 2000000}
+                      - {key: user, calls: 60, renewal_period: minute}
+                      - {key: user_group, principal: eng, tokens: 500000}
+                """, "t.yaml");
+        assertThat(c.rateLimiting().redisUrl(name -> name.equals("LAKEGATE_REDIS_URL") ? "redis://r:6379" : null)).isEqualTo("redis://r:6379");
+        assertThat(c.rateLimiting().redisTimeoutMs()).isEqualTo(100);
+        assertThat(c.rateLimiting().onRedisFailure()).isEqualTo(OnStoreFailure.REFUSE);
+        assertThat(c.endpoints().getFirst().rateLimits()).containsExactly(
+                new RateLimit(RateLimit.Key.ENDPOINT, null, 600L, 2_000_000L, RateLimit.RenewalPeriod.MINUTE),
+                new RateLimit(RateLimit.Key.USER, null, 60L, null, RateLimit.RenewalPeriod.MINUTE),
+                new RateLimit(RateLimit.Key.USER_GROUP, "eng", null, 500_000L, RateLimit.RenewalPeriod.MINUTE));
+
+        GatewayConfig defaults = GatewayConfig.parse("", "empty");
+        assertThat(defaults.rateLimiting().redisUrl(name -> "unused")).as("buckets in memory").isNull();
+        assertThat(defaults.rateLimiting().onRedisFailure()).isEqualTo(OnStoreFailure.ADMIT);
+        assertThat(defaults.rateLimiting().redisTimeoutMs()).isEqualTo(250);
+
+        assertThatThrownBy(() -> c.rateLimiting().redisUrl(name -> null)).hasMessageContaining("LAKEGATE_REDIS_URL, which is not set");
+        assertThat(GatewayConfig.parse("rate_limiting: {redis: 'redis://:s3cret@r:6379'}", "f").rateLimiting().toString())
+                .contains("redis://***@r:6379").doesNotContain("s3cret");
+        assertThatThrownBy(() -> GatewayConfig.parse("rate_limiting: {redis: 'redis://a', redis_env: X}\n", "f"))
+                .hasMessageContaining("set redis or redis_env, not both");
+        assertThatThrownBy(() -> GatewayConfig.parse("rate_limiting: {on_redis_failure: maybe}\n", "f")).hasMessageContaining("expected admit or refuse");
+        assertThatThrownBy(() -> GatewayConfig.parse("rate_limiting: {redis_timeout_ms: 0}\n", "f")).hasMessageContaining("must be positive");
     }
 }
