@@ -51,11 +51,13 @@ public final class UsageRecorder implements RequestListener, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.closeTimeout = closeTimeout;
         this.writer = openWriter();
+        UsageTable.share(lake);
         this.thread = Thread.ofPlatform().name("lakegate-usage").daemon().start(this::run);
     }
 
     /**
-     * Makes sure the usage table exists (SPEC §4 schema) and starts recording into it.
+     * Makes sure the usage table (SPEC §4 schema) and its views exist, lets every principal read their own
+     * rows, and starts recording into it.
      *
      * @param capacity rows that may wait for the disk before new ones are dropped
      * @param closeTimeout how long {@link #close()} keeps retrying a failing log before it gives up on the rows left

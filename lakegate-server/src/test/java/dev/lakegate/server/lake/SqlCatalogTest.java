@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakegate.lake.catalog.Catalog;
 import dev.lakegate.lake.catalog.CatalogContract;
 import dev.lakegate.lake.catalog.Grant;
+import dev.lakegate.lake.catalog.NewView;
 import dev.lakegate.lake.catalog.Privilege;
 import dev.lakegate.lake.catalog.TableInfo;
+import dev.lakegate.lake.catalog.ViewInfo;
+import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.server.store.ControlPlane;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +24,7 @@ class SqlCatalogTest extends CatalogContract {
 
     @Override
     protected Catalog newCatalog(String managedRoot, Clock clock) {
-        ControlPlane.openDataDir(dataDir).close(); // creates and migrates the database (V2 holds the catalog)
+        ControlPlane.openDataDir(dataDir).close(); // creates and migrates the database (V2 and V3 hold the catalog)
         return SqlCatalog.openDataDir(dataDir, managedRoot, clock);
     }
 
@@ -29,8 +32,11 @@ class SqlCatalogTest extends CatalogContract {
     void everythingSurvivesAReopen() {
         TableInfo t = catalog.createTable(table(LOGS, Optional.empty()), "alice");
         catalog.grant(new Grant(LOGS, "bob", Privilege.SELECT));
+        ViewInfo v = catalog.createView(new NewView(DAILY, "SELECT body AS `b` FROM main.telemetry.cc_otel_logs -- é",
+                SqlParser.parseColumns("b STRING COMMENT 'the body', n ARRAY<STRUCT<x: DECIMAL(10,2)>>"), Optional.of("daily")), "alice", false);
         Catalog reopened = SqlCatalog.openDataDir(dataDir, "/data/managed", clock);
         assertThat(reopened.getTable(LOGS)).contains(t);
+        assertThat(reopened.getView(DAILY)).contains(v);
         assertThat(reopened.listCatalogs()).isEqualTo(catalog.listCatalogs());
         assertThat(reopened.grantsOn(LOGS)).containsExactly(new Grant(LOGS, "bob", Privilege.SELECT));
     }
