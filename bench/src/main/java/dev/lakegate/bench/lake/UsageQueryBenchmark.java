@@ -4,8 +4,11 @@ import dev.lakegate.lake.delta.DeltaTable;
 import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.delta.Row;
 import dev.lakegate.lake.delta.TableSnapshot;
+import dev.lakegate.lake.query.QueryPlan;
 import dev.lakegate.lake.query.QueryResult;
+import dev.lakegate.lake.query.Resolved;
 import dev.lakegate.lake.query.SqlEngine;
+import dev.lakegate.lake.query.TableScan;
 import dev.lakegate.lake.sql.Query;
 import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.server.usage.UsageTable;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,7 +31,7 @@ import java.util.SplittableRandom;
 /**
  * {@code SELECT event_date, tool, count(*), sum(total_tokens) … GROUP BY event_date, tool} over a
  * SPEC §4 usage table of 10 million rows, run through the gateway's query path (parse with {@code
- * SqlParser}, open the Delta table and take its snapshot, {@code SqlEngine.execute} in a fresh
+ * SqlParser}, plan it with the table's snapshot ({@code QueryPlan}), {@code SqlEngine.execute} in a fresh
  * DuckDB sandbox) and, as the baseline in the same run, by one long-lived DuckDB connection over
  * the same Parquet files with {@code read_parquet} (no per-query setup). Runs alternate between the
  * two after a warm-up; both use {@code SqlEngine}'s default threads and memory limit.
@@ -162,10 +164,9 @@ public final class UsageQueryBenchmark {
                 long t0 = System.nanoTime();
                 Statement.Select select = (Statement.Select) SqlParser.parse(SQL);
                 Query q = select.query();
-                Map<String, TableSnapshot> snapshots = new LinkedHashMap<>();
-                for (var ref : q.tables()) snapshots.put(ref.name().fullName(), tables.open(location).snapshot());
+                QueryPlan plan = QueryPlan.of(q, ref -> new Resolved.Table(TableScan.all(tables.open(location).snapshot())));
                 long t1 = System.nanoTime();
-                QueryResult r = engine.execute(q.rewrite(n -> SqlEngine.viewName(n.fullName())), snapshots);
+                QueryResult r = engine.execute(plan);
                 long t2 = System.nanoTime();
                 long[] totals = totals(r);
                 long t3 = System.nanoTime();

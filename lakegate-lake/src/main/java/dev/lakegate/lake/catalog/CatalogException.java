@@ -30,6 +30,18 @@ public final class CatalogException extends RuntimeException {
         + name.fullName() + " already exists; use IF NOT EXISTS to ignore this");
   }
 
+  /** A view holds the name (a table or view is wanted there); public so every store words it alike. */
+  public static CatalogException viewExists(TableName name) {
+    return new CatalogException(Kind.ALREADY_EXISTS, "view " + name
+        + " already exists; use IF NOT EXISTS to ignore this, or CREATE OR REPLACE VIEW to replace it");
+  }
+
+  /** CREATE OR REPLACE VIEW over a table: replacing it would drop its data. */
+  public static CatalogException tableNotView(TableName name) {
+    return new CatalogException(Kind.ALREADY_EXISTS, "table " + name
+        + " already exists; CREATE OR REPLACE VIEW replaces views only");
+  }
+
   static CatalogException notEmpty(Securable name, String what) {
     return new CatalogException(Kind.NOT_EMPTY, name.type().name().toLowerCase(java.util.Locale.ROOT) + " "
         + name.fullName() + " still contains " + what + "; drop them first or add CASCADE");

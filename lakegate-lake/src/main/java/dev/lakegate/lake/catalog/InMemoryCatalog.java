@@ -20,6 +20,7 @@ public final class InMemoryCatalog implements Catalog {
   private final TreeMap<String, CatalogInfo> catalogs = new TreeMap<>();
   private final TreeMap<String, SchemaInfo> schemas = new TreeMap<>();
   private final TreeMap<String, TableInfo> tables = new TreeMap<>();
+  private final TreeMap<String, ViewInfo> views = new TreeMap<>();
   private final Set<Grant> grants = new LinkedHashSet<>();
 
   /** Managed tables go to {@code <managedRoot>/<catalog>/<schema>/<table>-<uuid>}. */
@@ -73,9 +74,14 @@ public final class InMemoryCatalog implements Catalog {
 
   @Override public synchronized boolean dropSchema(SchemaName name, boolean cascade) {
     if (!schemas.containsKey(name.fullName())) return false;
-    List<TableInfo> inside = listTables(name);
+    List<Relation> inside = listRelations(name);
     if (!inside.isEmpty() && !cascade) throw CatalogException.notEmpty(name, inside.size() + " table(s)");
-    for (TableInfo t : inside) dropTable(t.name());
+    for (Relation r : inside) {
+      switch (r) {
+        case TableInfo t -> dropTable(t.name());
+        case ViewInfo v -> dropView(v.name());
+      }
+    }
     schemas.remove(name.fullName());
     grants.removeIf(g -> g.securable().equals(name));
     return true;
@@ -83,11 +89,9 @@ public final class InMemoryCatalog implements Catalog {
 
   @Override public synchronized TableInfo createTable(NewTable table, String owner) {
     TableName name = table.name();
-    if (!schemas.containsKey(name.schemaName().fullName())) {
-      throw new CatalogException(CatalogException.Kind.NOT_FOUND, "schema " + name.schemaName()
-          + " does not exist; create it with CREATE SCHEMA " + name.schemaName());
-    }
+    requireSchema(name.schemaName());
     if (tables.containsKey(name.fullName())) throw CatalogException.exists(name);
+    if (views.containsKey(name.fullName())) throw CatalogException.viewExists(name);
     String location = table.location().orElseGet(() -> managedRoot + "/" + name.catalog() + "/"
         + name.schema() + "/" + name.table() + "-" + UUID.randomUUID());
     table.location().ifPresent(this::refuseOverlap);
@@ -135,6 +139,35 @@ public final class InMemoryCatalog implements Catalog {
     return updated;
   }
 
+  @Override public synchronized ViewInfo createView(NewView view, String owner, boolean replace) {
+    TableName name = view.name();
+    requireSchema(name.schemaName());
+    if (tables.containsKey(name.fullName())) {
+      throw replace ? CatalogException.tableNotView(name) : CatalogException.exists(name);
+    }
+    ViewInfo old = views.get(name.fullName());
+    if (old != null && !replace) throw CatalogException.viewExists(name);
+    Instant now = clock.instant();
+    ViewInfo info = new ViewInfo(name, view.definition(), view.columns(), view.comment(), owner,
+        old == null ? now : old.createdAt(), now);
+    views.put(name.fullName(), info);
+    return info;
+  }
+
+  @Override public synchronized Optional<ViewInfo> getView(TableName name) {
+    return Optional.ofNullable(views.get(name.fullName()));
+  }
+
+  @Override public synchronized List<ViewInfo> listViews(SchemaName schema) {
+    return views.values().stream().filter(v -> v.name().schemaName().equals(schema)).toList();
+  }
+
+  @Override public synchronized boolean dropView(TableName name) {
+    if (views.remove(name.fullName()) == null) return false;
+    grants.removeIf(g -> g.securable().equals(name));
+    return true;
+  }
+
   @Override public synchronized void grant(Grant grant) {
     if (!exists(grant.securable())) throw CatalogException.notFound(grant.securable());
     grants.add(grant);
@@ -160,8 +193,15 @@ public final class InMemoryCatalog implements Catalog {
     return switch (s) {
       case CatalogName c -> catalogs.containsKey(c.fullName());
       case SchemaName sc -> schemas.containsKey(sc.fullName());
-      case TableName t -> tables.containsKey(t.fullName());
+      case TableName t -> tables.containsKey(t.fullName()) || views.containsKey(t.fullName());
     };
+  }
+
+  private void requireSchema(SchemaName name) {
+    if (!schemas.containsKey(name.fullName())) {
+      throw new CatalogException(CatalogException.Kind.NOT_FOUND, "schema " + name
+          + " does not exist; create it with CREATE SCHEMA " + name);
+    }
   }
 
   private void requireCatalog(CatalogName name) {

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A table as the store holds it: what the Unity Catalog {@code TableInfo} answer needs. {@code
+ * A Delta table as the store holds it: what the Unity Catalog {@code TableInfo} answer needs. {@code
  * location} is always set: given for external tables, assigned by the store for managed ones.
+ * {@code tableType} is MANAGED or EXTERNAL (views are {@link ViewInfo}s).
  */
 public record TableInfo(
     TableName name,
@@ -21,7 +22,7 @@ public record TableInfo(
     Instant createdAt,
     Instant updatedAt,
     TableType tableType,
-    DataSourceFormat dataSourceFormat) {
+    DataSourceFormat dataSourceFormat) implements Relation {
 
   public TableInfo {
     properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));

@@ -20,23 +20,26 @@ import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import java.util.stream.Collectors;
 
-/** The DuckDB relation text that stands for one Delta snapshot in a rewritten query. */
+/** The DuckDB query that stands for one Delta table scan in a sandbox. */
 final class Relations {
   private Relations() {}
 
   /**
-   * {@code read_parquet([...], union_by_name=true)} over the active files; for a table with no
-   * files, a typed empty relation so queries on new tables bind and return no rows.
+   * {@code SELECT * FROM read_parquet([...], union_by_name=true)} over the active files, with the
+   * row filter as its WHERE (DuckDB pushes it into the Parquet scan); for a table with no files, a
+   * typed empty relation so queries on new tables bind and return no rows.
    */
-  static String of(TableSnapshot s) {
+  static String of(TableScan scan) {
+    TableSnapshot s = scan.snapshot();
     if (s.files().isEmpty()) {
       String columns = s.schema().fields().stream()
           .map(f -> "CAST(NULL AS " + duckType(f.getDataType()) + ") AS " + ident(f.getName()))
           .collect(Collectors.joining(", "));
-      return "(SELECT " + columns + " WHERE false)";
+      return "SELECT " + columns + " WHERE false";
     }
-    return s.files().stream().map(Relations::literal)
-        .collect(Collectors.joining(", ", "read_parquet([", "], union_by_name=true)"));
+    String read = s.files().stream().map(Relations::literal)
+        .collect(Collectors.joining(", ", "SELECT * FROM read_parquet([", "], union_by_name=true)"));
+    return scan.filter().map(f -> read + " WHERE " + ident(f.column()) + " = " + literal(f.value())).orElse(read);
   }
 
   /**

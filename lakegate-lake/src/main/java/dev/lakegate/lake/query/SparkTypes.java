@@ -1,5 +1,9 @@
 package dev.lakegate.lake.query;
 
+import dev.lakegate.lake.sql.SqlParseException;
+import dev.lakegate.lake.sql.SqlParser;
+import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.StringType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +42,18 @@ final class SparkTypes {
       return new SparkTypes(duckdbType).type();
     } catch (RuntimeException e) {
       return "STRING"; // a type spelling we do not know: values are rendered as text anyway
+    }
+  }
+
+  /**
+   * The Kernel type of a DuckDB type, through its Spark spelling; types Kernel has no counterpart
+   * for (INTERVAL, NULL…) become STRING, as their values are rendered as text.
+   */
+  static DataType kernel(String duckdbType) {
+    try {
+      return SqlParser.parseType(text(duckdbType));
+    } catch (SqlParseException e) {
+      return StringType.STRING;
     }
   }
 

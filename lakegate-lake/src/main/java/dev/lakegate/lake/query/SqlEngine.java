@@ -1,7 +1,10 @@
 package dev.lakegate.lake.query;
 
 import dev.lakegate.lake.delta.TableSnapshot;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -9,9 +12,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,11 +30,13 @@ import java.util.function.Function;
  * Runs SELECT queries over Delta tables with DuckDB. Each {@code catalog.schema.table} reference
  * becomes a view over its snapshot's Parquet files ({@code read_parquet([...])}, or a typed empty
  * relation for a table without files) named like the table, so the SQL DuckDB runs and the errors
- * it reports read like the user's SQL, without file paths.
+ * it reports read like the user's SQL, without file paths. Catalog views become DuckDB views of
+ * their own definitions ({@link QueryPlan}).
  *
  * <p>Every query runs in its own {@link Sandbox}: a fresh in-memory DuckDB that can read only the
- * files of the tables the query names, and only a single SELECT. Thread-safe; concurrent queries
- * are bounded by {@link Options#maxConcurrent()} since each has its own memory limit.
+ * files of the plan's tables, only through the plan's relations, and only a single SELECT.
+ * Thread-safe; concurrent queries are bounded by {@link Options#maxConcurrent()} since each has its
+ * own memory limit.
  */
 public final class SqlEngine {
   /**
@@ -75,59 +83,77 @@ public final class SqlEngine {
    * reported as an unknown table.
    */
   public QueryResult query(String sql, List<TableRef> refs, Function<String, TableSnapshot> resolver) {
-    Map<String, TableSnapshot> tables = new LinkedHashMap<>();
-    for (TableRef ref : refs) {
-      tables.computeIfAbsent(ref.name(), name -> {
-        TableSnapshot s = resolver.apply(name);
-        if (s == null) throw new SqlException("Table or view not found: " + name);
-        return s;
-      });
-    }
-    return execute(rewrite(sql, refs), tables);
+    return execute(plan(sql, refs, resolver));
+  }
+
+  /** Runs a planned query (see {@link QueryPlan#of}). */
+  public QueryResult execute(QueryPlan plan) {
+    return inSandbox(plan, c -> run(c, plan.query().sql()));
   }
 
   /**
-   * Runs DuckDB SQL in which the caller already replaced each table reference by
-   * {@link #viewName}{@code (name)} (plus an alias where the query had none), e.g. with the DDL
-   * parser's {@code Query.rewrite}. {@code tables} maps those names to their snapshots.
+   * The columns {@code plan}'s query returns, as Kernel types (what a view records), found by
+   * binding it without running it. Types Spark has no counterpart for (INTERVAL…) become STRING, as
+   * their values are rendered as text; two columns of one name are refused.
    */
-  public QueryResult execute(String duckdbSql, Map<String, TableSnapshot> tables) {
+  public StructType schema(QueryPlan plan) {
+    return inSandbox(plan, c -> {
+      try (PreparedStatement ps = c.prepareStatement(plan.query().sql())) {
+        ResultSetMetaData md = ps.getMetaData();
+        Set<String> seen = new HashSet<>();
+        List<StructField> fields = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          String name = md.getColumnLabel(i);
+          if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+            throw new SqlException("The query returns two columns named '" + name + "'; name them apart with AS");
+          }
+          fields.add(new StructField(name, SparkTypes.kernel(md.getColumnTypeName(i)), true));
+        }
+        return new StructType(fields);
+      }
+    });
+  }
+
+  /** Each reference → the quoted relation name, aliased like Spark does (by the table name). */
+  static QueryPlan plan(String sql, List<TableRef> refs, Function<String, TableSnapshot> resolver) {
+    Map<String, Source> tables = new LinkedHashMap<>();
+    SqlWriter out = new SqlWriter();
+    int at = 0;
+    for (TableRef ref : refs.stream().sorted(Comparator.comparingInt(TableRef::start)).toList()) {
+      if (ref.start() < at || ref.end() > sql.length()) {
+        throw new IllegalArgumentException("Table references overlap or lie outside the SQL: " + refs);
+      }
+      tables.computeIfAbsent(ref.name(), name -> {
+        TableSnapshot s = resolver.apply(name);
+        if (s == null) throw new SqlException("Table or view not found: " + name);
+        return TableScan.all(s);
+      });
+      out.text(sql.substring(at, ref.start()))
+          .relation(ref.name(), TableRefs.aliasFollows(sql, ref.end()) ? null : ref.parts().get(2));
+      at = ref.end();
+    }
+    return new QueryPlan(out.text(sql.substring(at)).done(), tables);
+  }
+
+  private interface SandboxWork<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  private <T> T inSandbox(QueryPlan plan, SandboxWork<T> work) {
     try {
       slots.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SqlException("Interrupted while waiting to run the query", e);
     }
-    try (Connection c = Sandbox.open(tables, options)) {
-      Sandbox.requireSingleSelect(c, duckdbSql);
-      return run(c, duckdbSql);
+    try (Connection c = Sandbox.open(plan, options)) {
+      Sandbox.check(c, plan.query());
+      return work.apply(c);
     } catch (SQLException e) {
       throw new SqlException(e.getMessage(), e);
     } finally {
       slots.release();
     }
-  }
-
-  /** How table {@code catalog.schema.table} is named inside the DuckDB SQL: a quoted identifier. */
-  public static String viewName(String fullName) {
-    return Relations.ident(fullName);
-  }
-
-  /** Each reference → the quoted view name, aliased like Spark does (by the table name). */
-  static String rewrite(String sql, List<TableRef> refs) {
-    StringBuilder out = new StringBuilder(sql.length() + 256);
-    int at = 0;
-    for (TableRef ref : refs.stream().sorted(Comparator.comparingInt(TableRef::start)).toList()) {
-      if (ref.start() < at || ref.end() > sql.length()) {
-        throw new IllegalArgumentException("Table references overlap or lie outside the SQL: " + refs);
-      }
-      out.append(sql, at, ref.start()).append(viewName(ref.name()));
-      if (!TableRefs.aliasFollows(sql, ref.end())) {
-        out.append(" AS ").append(Relations.ident(ref.parts().get(2)));
-      }
-      at = ref.end();
-    }
-    return out.append(sql, at, sql.length()).toString();
   }
 
   private QueryResult run(Connection c, String sql) throws SQLException {

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GRANT p[, …] ON CATALOG|SCHEMA|TABLE name TO principal} and {@code REVOKE … FROM …}.
+ * {@code GRANT p[, …] ON CATALOG|SCHEMA|TABLE|VIEW name TO principal} and {@code REVOKE … FROM …}.
  * Privileges may be written {@code USE_CATALOG} or {@code USE CATALOG}; {@code TABLE} may be
- * omitted before a three-part name, as Databricks allows.
+ * omitted before a three-part name, as Databricks allows. A view is a table to privileges, as in
+ * Unity Catalog, so {@code VIEW} is another spelling of {@code TABLE}.
  */
 final class GrantParser {
   private static final String PRIVILEGES = "a privilege (USE_CATALOG, USE_SCHEMA, SELECT, MODIFY, "
@@ -71,7 +72,7 @@ final class GrantParser {
     boolean keyword = t.kind() == Token.Kind.WORD && !c.peek(1).isSymbol('.');
     if (keyword && t.isWord("CATALOG")) { c.next(); return SecurableType.CATALOG; }
     if (keyword && (t.isWord("SCHEMA") || t.isWord("DATABASE"))) { c.next(); return SecurableType.SCHEMA; }
-    if (keyword && t.isWord("TABLE")) c.next();
+    if (keyword && (t.isWord("TABLE") || t.isWord("VIEW"))) c.next();
     return SecurableType.TABLE;
   }
 }

@@ -19,19 +19,15 @@ final class InsertParser {
     c.acceptWord("TABLE");
     TableName table = Idents.table(c);
     List<Statement.Ident> columns = new ArrayList<>();
-    if (c.atSymbol('(') && !startsQuery(c.peek(1))) columns = columns(c);
+    if (c.atSymbol('(') && !QueryScanner.opensQuery(c.peek(1))) columns = columns(c);
     Token body = c.peek();
     if (c.acceptWord("VALUES")) {
       return new Statement.InsertValues(table, columns, new LiteralParser(c).rows());
     }
-    if (body.isSymbol('(') || startsQuery(body)) {
+    if (QueryScanner.opensQuery(body)) {
       return new Statement.InsertSelect(table, columns, QueryScanner.scan(c.source(), body.pos().offset()));
     }
     throw c.expected("VALUES or a query (SELECT, WITH)", "after the table name");
-  }
-
-  private static boolean startsQuery(Token t) {
-    return t.isWord("SELECT") || t.isWord("WITH") || t.isWord("FROM") || t.isSymbol('(');
   }
 
   private static List<Statement.Ident> columns(Cursor c) {

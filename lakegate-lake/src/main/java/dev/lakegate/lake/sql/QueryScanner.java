@@ -40,6 +40,11 @@ final class QueryScanner {
 
   private QueryScanner() {}
 
+  /** Whether a statement part starting with {@code t} is a query: SELECT, WITH, DuckDB's FROM-first, or {@code (}. */
+  static boolean opensQuery(Token t) {
+    return t.isSymbol('(') || t.isWord("SELECT") || t.isWord("WITH") || t.isWord("FROM");
+  }
+
   /** Scans the query starting at {@code from} up to the end or a final {@code ;}. */
   static Query scan(String src, int from) {
     List<Token> tokens = tokens(src, from);

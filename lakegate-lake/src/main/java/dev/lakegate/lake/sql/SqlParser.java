@@ -17,7 +17,7 @@ public final class SqlParser {
   public static Statement parse(String sql) {
     Cursor c = new Cursor(sql);
     Token first = c.peek();
-    if (first.isSymbol('(') || first.isWord("SELECT") || first.isWord("WITH") || first.isWord("FROM")) {
+    if (QueryScanner.opensQuery(first)) {
       return new Statement.Select(QueryScanner.scan(sql, first.pos().offset()));
     }
     Statement s = switch (first.kind() == Token.Kind.WORD ? first.upper() : "") {
@@ -28,8 +28,16 @@ public final class SqlParser {
       case "INSERT" -> InsertParser.parse(c);
       default -> throw c.expected(STATEMENTS, "");
     };
-    if (!(s instanceof Statement.InsertSelect)) c.expectEnd();
+    if (!(s instanceof Statement.InsertSelect || s instanceof Statement.CreateView)) c.expectEnd(); // the query scan ends those
     return s;
+  }
+
+  /** A query on its own, as a view stores it; positions are within {@code sql}. */
+  public static Query parseQuery(String sql) {
+    Cursor c = new Cursor(sql);
+    Token first = c.peek();
+    if (!QueryScanner.opensQuery(first)) throw c.expected("a query (SELECT, WITH, FROM or '(')", "");
+    return QueryScanner.scan(sql, first.pos().offset());
   }
 
   /** Column definitions as in CREATE TABLE, without the parentheses: {@code a INT, b STRING}. */

@@ -20,8 +20,18 @@ public sealed interface Statement {
   /** {@code USING DELTA} is implied; clauses may come in any order, each at most once. */
   record CreateTable(NewTable table, boolean ifNotExists) implements Statement {}
 
+  /**
+   * {@code CREATE [OR REPLACE] VIEW [IF NOT EXISTS] c.s.v [COMMENT '…'] AS query}; OR REPLACE and IF
+   * NOT EXISTS exclude each other. The query's text is what the view stores.
+   */
+  record CreateView(TableName name, Query query, Optional<String> comment, boolean orReplace, boolean ifNotExists)
+      implements Statement {}
+
   /** CASCADE is accepted for schemas and catalogs only (RESTRICT, the default, is also accepted). */
   record Drop(Securable target, boolean ifExists, boolean cascade) implements Statement {}
+
+  /** {@code DROP VIEW [IF EXISTS] c.s.v}: a view, never a table (and DROP TABLE never drops a view). */
+  record DropView(TableName name, boolean ifExists) implements Statement {}
 
   record ShowCatalogs() implements Statement {}
 

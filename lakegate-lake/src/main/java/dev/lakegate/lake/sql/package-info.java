@@ -21,6 +21,9 @@
  *   <li>Queries (SELECT, WITH, parenthesised, DuckDB's FROM-first) are not parsed: {@link
  *       dev.lakegate.lake.sql.Query} keeps the text and the {@code catalog.schema.table}
  *       references found in FROM/JOIN positions, lexed with DuckDB's quoting rules.
+ *   <li>CREATE VIEW stores its query's text; OR REPLACE applies to views only (tables keep their
+ *       data, so replacing one would be a DROP in disguise); TEMPORARY views and column lists are
+ *       refused. DROP VIEW and DROP TABLE each name one kind of object.
  *   <li>INSERT … VALUES literals are kept as {@link dev.lakegate.lake.sql.Literal}s and converted
  *       strictly against the table schema by {@code InsertValues.rowsFor}.
  *   <li>Nesting of types, values and parentheses is bounded; errors are {@link

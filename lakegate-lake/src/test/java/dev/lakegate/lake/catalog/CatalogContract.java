@@ -20,6 +20,7 @@ public abstract class CatalogContract {
     protected static final CatalogName MAIN = new CatalogName("main");
     protected static final SchemaName TELEMETRY = new SchemaName("main", "telemetry");
     protected static final TableName LOGS = new TableName("main", "telemetry", "cc_otel_logs");
+    protected static final TableName DAILY = new TableName("main", "telemetry", "a_daily");
     protected final Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
     protected Catalog catalog;
 
@@ -147,6 +148,71 @@ public abstract class CatalogContract {
         assertThat(updated.properties()).isEqualTo(Map.of("k", "v"));
         assertThat(updated.owner()).isEqualTo("b");
         assertThat(catalog.getTable(LOGS)).contains(updated);
+    }
+
+    @Test
+    public void viewsShareTheNamesOfTables() {
+        TableInfo logs = catalog.createTable(table(LOGS, Optional.empty()), "a");
+        ViewInfo daily = catalog.createView(view(DAILY, "SELECT 1 AS n", "n INT"), "alice", false);
+        assertThat(daily.tableType()).isEqualTo(TableType.VIEW);
+        assertThat(daily.owner()).isEqualTo("alice");
+        assertThat(daily.createdAt()).isEqualTo(clock.instant());
+        assertThat(catalog.getView(DAILY)).contains(daily);
+        assertThat(catalog.getTable(DAILY)).isEmpty();
+        assertThat(catalog.getRelation(DAILY)).contains(daily);
+        assertThat(catalog.getRelation(LOGS)).contains(logs);
+        assertThat(catalog.listViews(TELEMETRY)).containsExactly(daily);
+        assertThat(catalog.listRelations(TELEMETRY)).containsExactly(daily, logs); // by name
+
+        assertThatThrownBy(() -> catalog.createTable(table(DAILY, Optional.empty()), "a")).hasMessage(
+                "view main.telemetry.a_daily already exists; use IF NOT EXISTS to ignore this, or CREATE OR REPLACE VIEW to replace it")
+                .extracting(e -> ((CatalogException) e).kind()).isEqualTo(CatalogException.Kind.ALREADY_EXISTS);
+        assertThatThrownBy(() -> catalog.createView(view(DAILY, "SELECT 2 AS n", "n INT"), "a", false))
+                .hasMessageStartingWith("view main.telemetry.a_daily already exists");
+        assertThatThrownBy(() -> catalog.createView(view(LOGS, "SELECT 2 AS n", "n INT"), "a", false))
+                .hasMessage("table main.telemetry.cc_otel_logs already exists; use IF NOT EXISTS to ignore this");
+        assertThatThrownBy(() -> catalog.createView(view(LOGS, "SELECT 2 AS n", "n INT"), "a", true))
+                .hasMessage("table main.telemetry.cc_otel_logs already exists; CREATE OR REPLACE VIEW replaces views only")
+                .extracting(e -> ((CatalogException) e).kind()).isEqualTo(CatalogException.Kind.ALREADY_EXISTS);
+        assertThatThrownBy(() -> catalog.createView(view(new TableName("main", "nope", "v"), "SELECT 1", "x INT"), "a", false))
+                .hasMessage("schema main.nope does not exist; create it with CREATE SCHEMA main.nope");
+    }
+
+    @Test
+    public void replacingAViewKeepsItsGrantsAndCreationTime() {
+        ViewInfo first = catalog.createView(view(DAILY, "SELECT 1 AS n", "n INT"), "alice", false);
+        Grant select = new Grant(DAILY, "bob", Privilege.SELECT);
+        catalog.grant(select);
+        NewView second = new NewView(DAILY, "SELECT 'x' AS s, 2 AS n", SqlParser.parseColumns("s STRING, n INT"), Optional.of("again"));
+        ViewInfo replaced = catalog.createView(second, "carol", true);
+        assertThat(replaced).isEqualTo(new ViewInfo(DAILY, second.definition(), second.columns(), Optional.of("again"), "carol",
+                first.createdAt(), clock.instant()));
+        assertThat(catalog.getView(DAILY)).contains(replaced);
+        assertThat(catalog.grantsOn(DAILY)).containsExactly(select);
+        assertThat(catalog.createView(view(new TableName("main", "telemetry", "fresh"), "SELECT 1", "x INT"), "a", true).owner())
+                .isEqualTo("a");
+    }
+
+    @Test
+    public void viewsAreDroppedAloneOrWithTheirSchemaAndTakeTheirGrants() {
+        catalog.createView(view(DAILY, "SELECT 1 AS n", "n INT"), "alice", false);
+        catalog.grant(new Grant(DAILY, "bob", Privilege.SELECT));
+        assertThat(catalog.dropTable(DAILY)).isEmpty();
+        assertThatThrownBy(() -> catalog.dropSchema(TELEMETRY, false))
+                .hasMessage("schema main.telemetry still contains 1 table(s); drop them first or add CASCADE");
+        assertThat(catalog.dropView(DAILY)).isTrue();
+        assertThat(catalog.dropView(DAILY)).isFalse();
+        assertThat(catalog.grantsTo("bob")).isEmpty();
+
+        catalog.createView(view(DAILY, "SELECT 1 AS n", "n INT"), "alice", false);
+        catalog.grant(new Grant(DAILY, "bob", Privilege.SELECT));
+        assertThat(catalog.dropSchema(TELEMETRY, true)).isTrue();
+        assertThat(catalog.getView(DAILY)).isEmpty();
+        assertThat(catalog.grantsTo("bob")).isEmpty();
+    }
+
+    protected static NewView view(TableName name, String definition, String columns) {
+        return new NewView(name, definition, SqlParser.parseColumns(columns), Optional.empty());
     }
 
     protected static NewTable table(TableName name, Optional<String> location) {

@@ -2,7 +2,10 @@ package dev.lakegate.lake.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakegate.lake.delta.TableSnapshot;
+import io.delta.kernel.types.StructType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TableRefsTest {
@@ -56,7 +59,8 @@ class TableRefsTest {
   @Test
   void rewriteQuotesNamesAndAddsSparksDefaultAlias() {
     String sql = "SELECT usage.x FROM system.ai_gateway.usage WHERE 1 = 1";
-    assertThat(SqlEngine.rewrite(sql, TableRefs.find(sql)))
+    TableSnapshot none = new TableSnapshot("file:/t", 0, new StructType(), Map.of(), List.of());
+    assertThat(SqlEngine.plan(sql, TableRefs.find(sql), name -> none).query().sql())
         .isEqualTo("SELECT usage.x FROM \"system.ai_gateway.usage\" AS \"usage\" WHERE 1 = 1");
   }
 }

@@ -69,14 +69,6 @@ class QueryScannerTest {
   }
 
   @Test
-  void rewriteReplacesReferencesAndKeepsQualifiersWorking() {
-    Query q = query("SELECT events.id, u.name FROM main.telemetry.events JOIN main.crm.users u ON true");
-    String sql = q.rewrite(t -> "read_parquet(['/d/" + t.table() + "/0.parquet'])");
-    assertThat(sql).isEqualTo("SELECT events.id, u.name FROM read_parquet(['/d/events/0.parquet']) AS \"events\" "
-        + "JOIN read_parquet(['/d/users/0.parquet']) u ON true");
-  }
-
-  @Test
   void noTablesIsFine() {
     assertThat(query("SELECT 1 + 1, now()").tables()).isEmpty();
     assertThat(query("(SELECT 1) UNION (SELECT 2)").tables()).isEmpty();

@@ -1,6 +1,7 @@
 package dev.lakegate.lake.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lakegate.lake.catalog.CatalogName;
 import dev.lakegate.lake.catalog.Grant;
@@ -70,6 +71,41 @@ class StatementParserTest {
         .isEqualTo(new Statement.Drop(new CatalogName("main"), false, false));
     assertThat(SqlParser.parse("DROP CATALOG main CASCADE"))
         .isEqualTo(new Statement.Drop(new CatalogName("main"), false, true));
+  }
+
+  @Test
+  void createAndDropViews() {
+    var v = (Statement.CreateView) SqlParser.parse("""
+        CREATE VIEW Main.telemetry.Daily COMMENT 'per day' AS
+        SELECT event_date, count(*) AS n FROM main.telemetry.events e GROUP BY 1; -- tail""");
+    assertThat(v.name()).isEqualTo(new TableName("main", "telemetry", "daily"));
+    assertThat(v.comment()).contains("per day");
+    assertThat(v.orReplace()).isFalse();
+    assertThat(v.ifNotExists()).isFalse();
+    assertThat(v.query().sql()).isEqualTo("SELECT event_date, count(*) AS n FROM main.telemetry.events e GROUP BY 1");
+    assertThat(v.query().tables()).extracting(TableRef::name).containsExactly(T);
+    assertThat(v.query().tables().getFirst().pos()).isEqualTo(new Pos(2, 39, 92));
+
+    var replace = (Statement.CreateView) SqlParser.parse("create or replace view main.telemetry.v as (from main.telemetry.events)");
+    assertThat(replace.orReplace()).isTrue();
+    assertThat(replace.query().sql()).isEqualTo("(from main.telemetry.events)");
+    var ifNotExists = (Statement.CreateView) SqlParser.parse("CREATE VIEW IF NOT EXISTS main.telemetry.v AS WITH x AS (SELECT 1) SELECT * FROM x");
+    assertThat(ifNotExists.ifNotExists()).isTrue();
+    assertThat(ifNotExists.query().tables()).isEmpty();
+
+    assertThat(SqlParser.parse("DROP VIEW main.telemetry.events")).isEqualTo(new Statement.DropView(T, false));
+    assertThat(SqlParser.parse("drop view if exists main.telemetry.events;")).isEqualTo(new Statement.DropView(T, true));
+    assertThat(SqlParser.parse("GRANT SELECT ON VIEW main.telemetry.events TO svc"))
+        .isEqualTo(new Statement.GrantPrivileges(List.of(Privilege.SELECT), T, "svc"));
+  }
+
+  @Test
+  void aStoredQueryParsesOnItsOwn() {
+    Query q = SqlParser.parseQuery("SELECT *\nFROM main.telemetry.events");
+    assertThat(q.tables()).extracting(TableRef::name).containsExactly(T);
+    assertThat(q.tables().getFirst().pos()).isEqualTo(new Pos(2, 6, 14));
+    assertThat(catchThrowableOfType(SqlParseException.class, () -> SqlParser.parseQuery("DROP TABLE a.b.c")))
+        .hasMessage("line 1, column 1: expected a query (SELECT, WITH, FROM or '(') but found 'DROP'");
   }
 
   @Test

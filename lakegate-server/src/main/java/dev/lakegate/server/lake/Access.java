@@ -5,10 +5,10 @@ import dev.lakegate.lake.catalog.CatalogInfo;
 import dev.lakegate.lake.catalog.CatalogName;
 import dev.lakegate.lake.catalog.Grant;
 import dev.lakegate.lake.catalog.Privilege;
+import dev.lakegate.lake.catalog.Relation;
 import dev.lakegate.lake.catalog.SchemaInfo;
 import dev.lakegate.lake.catalog.SchemaName;
 import dev.lakegate.lake.catalog.Securable;
-import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.server.governance.Caller;
 import java.util.HashMap;
@@ -21,29 +21,35 @@ import java.util.Optional;
  * read once). Unity Catalog's model: admins hold everything; a privilege granted on a catalog or
  * schema covers everything inside it; {@code ALL_PRIVILEGES} implies every privilege; an object's
  * owner holds every privilege on it and on what it contains. Reading a table takes {@code
- * USE_CATALOG} on its catalog, {@code USE_SCHEMA} on its schema and {@code SELECT} on it. Catalog
- * {@code system} is read-only to non-admins whatever they were granted.
+ * USE_CATALOG} on its catalog, {@code USE_SCHEMA} on its schema and {@code SELECT} on it; views are
+ * tables to privileges. Every principal holds what {@link SharedTables} shares. Catalog {@code
+ * system} is read-only to non-admins whatever they were granted.
  */
 final class Access {
     static final CatalogName SYSTEM = new CatalogName("system");
 
     private final Catalog catalog;
+    private final SharedTables shared;
     private final String name;
     private final boolean admin;
     private final List<Grant> grants;
     private final Map<Securable, Optional<String>> owners = new HashMap<>();
 
-    private Access(Catalog catalog, String name, boolean admin, List<Grant> grants) {
+    private Access(Catalog catalog, SharedTables shared, String name, boolean admin) {
         this.catalog = catalog;
+        this.shared = shared;
         this.name = name;
         this.admin = admin;
-        this.grants = grants;
+        this.grants = admin ? List.of() : catalog.grantsTo(name);
     }
 
-    static Access of(Catalog catalog, Caller caller) {
-        boolean admin = caller.principal().admin();
-        String name = caller.principal().name();
-        return new Access(catalog, name, admin, admin ? List.of() : catalog.grantsTo(name));
+    static Access of(Catalog catalog, SharedTables shared, Caller caller) {
+        return of(catalog, shared, caller.principal().name(), caller.principal().admin());
+    }
+
+    /** The rights of {@code name} (a caller, or the owner of a view being read). */
+    static Access of(Catalog catalog, SharedTables shared, String name, boolean admin) {
+        return new Access(catalog, shared, name, admin);
     }
 
     String name() {
@@ -56,7 +62,7 @@ final class Access {
 
     /** Whether the caller holds {@code privilege} on {@code on}, directly, by inheritance, or as an owner. */
     boolean holds(Privilege privilege, Securable on) {
-        if (admin) {
+        if (admin || shared.everyoneHolds(privilege, on)) {
             return true;
         }
         for (Optional<Securable> s = Optional.of(on); s.isPresent(); s = s.get().parent()) {
@@ -115,8 +121,8 @@ final class Access {
         return holds(Privilege.USE_CATALOG, s.name().catalogName()) && holds(Privilege.USE_SCHEMA, s.name());
     }
 
-    /** Any privilege on the table (a writer needs its columns too), plus the USE privileges. */
-    boolean canSee(TableInfo t) {
+    /** Any privilege on the table or view (a writer needs its columns too), plus the USE privileges. */
+    boolean canSee(Relation t) {
         TableName n = t.name();
         return holds(Privilege.USE_CATALOG, new CatalogName(n.catalog())) && holds(Privilege.USE_SCHEMA, n.schemaName())
                 && (holds(Privilege.SELECT, n) || holds(Privilege.MODIFY, n));
@@ -134,7 +140,7 @@ final class Access {
         Optional<String> owner = owners.computeIfAbsent(s, key -> switch (key) {
             case CatalogName c -> catalog.getCatalog(c).map(CatalogInfo::owner);
             case SchemaName sc -> catalog.getSchema(sc).map(SchemaInfo::owner);
-            case TableName t -> catalog.getTable(t).map(TableInfo::owner);
+            case TableName t -> catalog.getRelation(t).map(Relation::owner);
         });
         return owner.filter(name::equalsIgnoreCase).isPresent();
     }

@@ -6,7 +6,7 @@ import dev.lakegate.lake.catalog.CatalogName;
 import dev.lakegate.lake.catalog.Privilege;
 import dev.lakegate.lake.catalog.SchemaInfo;
 import dev.lakegate.lake.catalog.SchemaName;
-import dev.lakegate.lake.catalog.TableInfo;
+import dev.lakegate.lake.catalog.Relation;
 import dev.lakegate.lake.catalog.TableName;
 import java.util.List;
 
@@ -38,9 +38,10 @@ record Browse(Catalog catalog, Access access) {
         return s;
     }
 
-    List<TableInfo> tables(SchemaName in) {
+    /** Tables and views. */
+    List<Relation> tables(SchemaName in) {
         schema(in);
-        return catalog.listTables(in).stream().filter(access::canSee).toList();
+        return catalog.listRelations(in).stream().filter(access::canSee).toList();
     }
 
     /** Every visible schema of every visible catalog. */
@@ -48,12 +49,13 @@ record Browse(Catalog catalog, Access access) {
         return catalogs().stream().flatMap(c -> catalog.listSchemas(c.name()).stream()).filter(access::canSee).toList();
     }
 
-    List<TableInfo> allTables() {
-        return allSchemas().stream().flatMap(s -> catalog.listTables(s.name()).stream()).filter(access::canSee).toList();
+    List<Relation> allTables() {
+        return allSchemas().stream().flatMap(s -> catalog.listRelations(s.name()).stream()).filter(access::canSee).toList();
     }
 
-    TableInfo table(TableName name) {
-        TableInfo t = catalog.getTable(name).orElseThrow(() -> LakeErrors.notFound(name));
+    /** A table or view. */
+    Relation table(TableName name) {
+        Relation t = catalog.getRelation(name).orElseThrow(() -> LakeErrors.notFound(name));
         if (!access.canSee(t)) {
             access.requireWithUse(Privilege.SELECT, name); // throws, naming the first privilege missing
         }

@@ -16,6 +16,7 @@ import dev.lakegate.lake.catalog.SecurableType;
 import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.lake.catalog.TableType;
+import dev.lakegate.lake.catalog.ViewInfo;
 import io.delta.kernel.internal.types.DataTypeJsonSerDe;
 import io.delta.kernel.types.StructType;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rows of the V2 catalog tables ↔ the catalog records. Columns are stored as Kernel's schema
+ * Rows of the V2 and V3 catalog tables ↔ the catalog records. Columns are stored as Kernel's schema
  * JSON; reading it back needs Kernel's (internal) JSON reader, kept here alone.
  */
 final class CatalogRows {
@@ -59,6 +60,17 @@ final class CatalogRows {
                 time(rs, "updated_at"),
                 TableType.valueOf(rs.getString("table_type")),
                 DataSourceFormat.valueOf(rs.getString("data_source_format")));
+    }
+
+    static ViewInfo view(ResultSet rs) throws SQLException {
+        return new ViewInfo(
+                new TableName(rs.getString("catalog_name"), rs.getString("schema_name"), rs.getString("name")),
+                rs.getString("definition"),
+                columns(rs.getString("columns_json")),
+                Optional.ofNullable(rs.getString("comment")),
+                rs.getString("owner"),
+                time(rs, "created_at"),
+                time(rs, "updated_at"));
     }
 
     static Grant grant(ResultSet rs) throws SQLException {

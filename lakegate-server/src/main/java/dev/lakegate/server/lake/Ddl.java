@@ -22,6 +22,8 @@ import java.util.Map;
  * ALL_PRIVILEGES on the catalog (its owner included); tables by holders of CREATE_TABLE on the
  * schema (plus the USE privileges). DROP takes an admin or the owner of the object or of what
  * contains it. Nothing but admins writes into catalog {@code system}, and it is never dropped.
+ * DROP TABLE drops tables only (views have DROP VIEW, {@link ViewStatements}); dropping a schema
+ * or catalog takes its views along.
  */
 final class Ddl {
     private final Catalog catalog;
@@ -62,7 +64,7 @@ final class Ddl {
         catalog.getSchema(parent).orElseThrow(() -> CatalogErrors.missingParent(parent));
         a.requireWritable(name);
         a.requireWithUse(Privilege.CREATE_TABLE, parent);
-        if (c.ifNotExists() && catalog.getTable(name).isPresent()) {
+        if (c.ifNotExists() && catalog.getRelation(name).isPresent()) {
             return StatementResult.done();
         }
         NewTable table = c.table().columns().length() > 0 ? c.table() : fromLog(c.table());
@@ -83,6 +85,9 @@ final class Ddl {
     StatementResult drop(Statement.Drop d, Access a) {
         if (d.target().equals(Access.SYSTEM)) {
             throw LakeErrors.denied("catalog system holds the gateway's own tables and cannot be dropped");
+        }
+        if (d.target() instanceof TableName t && catalog.getView(t).isPresent()) {
+            throw LakeErrors.invalid(t + " is a view, not a table; use DROP VIEW " + t);
         }
         boolean exists = switch (d.target()) {
             case CatalogName c -> catalog.getCatalog(c).isPresent();

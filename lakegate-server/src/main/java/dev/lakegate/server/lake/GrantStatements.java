@@ -46,7 +46,7 @@ final class GrantStatements {
         boolean exists = switch (on) {
             case CatalogName c -> catalog.getCatalog(c).isPresent();
             case SchemaName s -> catalog.getSchema(s).isPresent();
-            case TableName t -> catalog.getTable(t).isPresent();
+            case TableName t -> catalog.getRelation(t).isPresent();
         };
         if (!exists) {
             throw LakeErrors.notFound(on);

@@ -66,8 +66,14 @@ final class Inserts {
         return StatementResult.inserted(appender.append(delta.open(table.location()), table.name(), rows));
     }
 
+    /** The Delta table {@code name}: 404 when there is none, 400 when it is a view (views take no rows). */
+    static TableInfo writable(Catalog catalog, TableName name) {
+        return catalog.getTable(name).orElseThrow(() -> catalog.getView(name).isPresent()
+                ? LakeErrors.invalid(name + " is a view; only tables take rows") : LakeErrors.notFound(name));
+    }
+
     private TableInfo target(TableName name, Access access) {
-        TableInfo table = catalog.getTable(name).orElseThrow(() -> LakeErrors.notFound(name));
+        TableInfo table = writable(catalog, name);
         access.requireWritable(name);
         access.requireWithUse(Privilege.MODIFY, name);
         return table;

@@ -5,6 +5,7 @@ import dev.lakegate.lake.catalog.CatalogException;
 import dev.lakegate.lake.catalog.NewTable;
 import dev.lakegate.lake.catalog.SchemaName;
 import dev.lakegate.lake.catalog.TableInfo;
+import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.wal.WalOptions;
@@ -54,7 +55,7 @@ public final class Lake {
         SqlEngine.Options d = SqlEngine.Options.defaults();
         SqlEngine insertEngine = new SqlEngine(new SqlEngine.Options(INSERT_SELECT_ROWS, d.timeout(), d.memoryLimit(), d.threads(), d.maxConcurrent()));
         LakeService service = new LakeService(catalog, tables, new SqlEngine(d), insertEngine,
-                name -> principals.findByName(name).map(PrincipalRecord::name), hadoop, clock, writers);
+                name -> principals.findByName(name).map(PrincipalRecord::principal), hadoop, clock, writers);
         if (catalog.getCatalog(Access.SYSTEM).isEmpty()) {
             ignoringExisting(() -> catalog.createCatalog(Access.SYSTEM, Optional.of("The gateway's own tables"), SYSTEM_OWNER));
         }
@@ -130,6 +131,28 @@ public final class Lake {
             }
         }
         return info;
+    }
+
+    /**
+     * Lets every principal read one of the gateway's tables, each only the rows whose {@code ownerColumn}
+     * holds their name (admins read all): a row filter applied inside the table's scan, whatever the query
+     * or view around it. Writes stay the gateway's and admins'.
+     */
+    public void shareRows(TableName table, String ownerColumn) {
+        service.shareRows(table, ownerColumn);
+    }
+
+    /**
+     * Creates or replaces (so an upgrade refreshes it) one of the gateway's views, from a {@code CREATE OR
+     * REPLACE VIEW system.…} statement; owned by {@link #SYSTEM_OWNER} and readable by every principal, so it
+     * must read only tables shared by {@link #shareRows}.
+     */
+    public void systemView(String createOrReplaceView) {
+        try {
+            service.systemView(createOrReplaceView);
+        } catch (RuntimeException e) {
+            throw LakeErrors.translate(e);
+        }
     }
 
     /** Runs a create that another gateway process on the same database may have done meanwhile. */

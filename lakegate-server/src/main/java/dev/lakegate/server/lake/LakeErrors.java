@@ -45,6 +45,13 @@ final class LakeErrors {
         return new GatewayException(ErrorCategory.PERMISSION, message);
     }
 
+    /** {@code e}, raised while reading the definition of {@code view}: the message says so (positions are in the definition). */
+    static GatewayException inView(Securable view, GatewayException e) {
+        GatewayError error = e.error();
+        return new GatewayException(new GatewayError(error.category(), error.status(), "in view " + view.fullName() + ": "
+                + error.message(), error.retryAfter(), error.param()));
+    }
+
     /** The lake module's exceptions as gateway errors; anything else is left to the caller. */
     static RuntimeException translate(RuntimeException e) {
         return switch (e) {

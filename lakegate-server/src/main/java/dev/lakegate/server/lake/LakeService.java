@@ -9,6 +9,7 @@ import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.lake.sql.Statement;
 import dev.lakegate.server.governance.Caller;
+import dev.lakegate.server.governance.Principal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,7 +23,9 @@ import org.apache.hadoop.conf.Configuration;
  */
 public final class LakeService {
     private final Catalog catalog;
+    private final SharedTables shared = new SharedTables();
     private final Ddl ddl;
+    private final ViewStatements views;
     private final GrantStatements grants;
     private final Queries queries;
     private final Inserts inserts;
@@ -31,29 +34,32 @@ public final class LakeService {
     /**
      * @param engine runs SELECT statements (its row limit caps answers)
      * @param insertEngine runs the SELECT of INSERT … SELECT (its row limit caps one statement)
-     * @param principals a principal's stored name for any spelling of it; empty when unknown
+     * @param principals a principal by any spelling of its name; empty when unknown
      * @param writers the durable writers, retired before their table is dropped
      */
     public LakeService(Catalog catalog, DeltaTables delta, SqlEngine engine, SqlEngine insertEngine,
-            Function<String, Optional<String>> principals, Configuration hadoop, Clock clock, TableWriters writers) {
+            Function<String, Optional<Principal>> principals, Configuration hadoop, Clock clock, TableWriters writers) {
         this.catalog = catalog;
         this.engine = engine;
         this.ddl = new Ddl(catalog, delta, new ManagedFiles(hadoop), writers);
-        this.grants = new GrantStatements(catalog, principals);
-        this.queries = new Queries(catalog, delta);
+        this.grants = new GrantStatements(catalog, name -> principals.apply(name).map(Principal::name));
+        this.queries = new Queries(catalog, delta, shared, principals);
+        this.views = new ViewStatements(catalog, queries, engine);
         this.inserts = new Inserts(catalog, delta, queries, insertEngine, new Appender(clock));
     }
 
     public StatementResult execute(String sql, Caller caller) {
         try {
             Statement statement = SqlParser.parse(sql);
-            Access access = Access.of(catalog, caller);
+            Access access = Access.of(catalog, shared, caller);
             Browse browse = new Browse(catalog, access);
             return switch (statement) {
                 case Statement.CreateCatalog c -> ddl.createCatalog(c, access);
                 case Statement.CreateSchema s -> ddl.createSchema(s, access);
                 case Statement.CreateTable t -> ddl.createTable(t, access);
+                case Statement.CreateView v -> views.create(v, access);
                 case Statement.Drop d -> ddl.drop(d, access);
+                case Statement.DropView d -> views.drop(d, access);
                 case Statement.ShowCatalogs s -> Listings.catalogs(browse);
                 case Statement.ShowSchemas s -> Listings.schemas(s, browse);
                 case Statement.ShowTables s -> Listings.tables(s, browse);
@@ -83,10 +89,10 @@ public final class LakeService {
             } catch (IllegalArgumentException e) {
                 throw LakeErrors.invalid("Invalid table name: " + e.getMessage());
             }
-            Access access = Access.of(catalog, caller);
+            Access access = Access.of(catalog, shared, caller);
             access.require(Privilege.USE_CATALOG, name.schemaName().catalogName());
             access.require(Privilege.USE_SCHEMA, name.schemaName());
-            TableInfo table = catalog.getTable(name).orElseThrow(() -> LakeErrors.notFound(name));
+            TableInfo table = Inserts.writable(catalog, name);
             access.requireWritable(name);
             access.require(Privilege.MODIFY, name);
             return table;
@@ -97,6 +103,21 @@ public final class LakeService {
 
     /** The catalog as {@code caller} may see it (Unity Catalog API). */
     Browse browse(Caller caller) {
-        return new Browse(catalog, Access.of(catalog, caller));
+        return new Browse(catalog, Access.of(catalog, shared, caller));
+    }
+
+    /** See {@link Lake#shareRows}. */
+    void shareRows(TableName table, String ownerColumn) {
+        shared.shareRows(table, ownerColumn);
+    }
+
+    /** See {@link Lake#systemView}. */
+    void systemView(String createView) {
+        if (!(SqlParser.parse(createView) instanceof Statement.CreateView v) || !v.orReplace()
+                || !v.name().schemaName().catalogName().equals(Access.SYSTEM)) {
+            throw new IllegalArgumentException("not a CREATE OR REPLACE VIEW in catalog system: " + createView);
+        }
+        views.create(v, Access.of(catalog, shared, Lake.SYSTEM_OWNER, true));
+        shared.shareView(v.name());
     }
 }

@@ -1,16 +1,19 @@
 package dev.lakegate.server.lake;
 
 import dev.lakegate.lake.catalog.Catalog;
+import dev.lakegate.lake.catalog.CatalogException;
 import dev.lakegate.lake.catalog.CatalogInfo;
 import dev.lakegate.lake.catalog.CatalogName;
 import dev.lakegate.lake.catalog.Grant;
 import dev.lakegate.lake.catalog.NewTable;
+import dev.lakegate.lake.catalog.NewView;
 import dev.lakegate.lake.catalog.SchemaInfo;
 import dev.lakegate.lake.catalog.SchemaName;
 import dev.lakegate.lake.catalog.Securable;
 import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.server.store.StoreDatabase;
+import dev.lakegate.lake.catalog.ViewInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +22,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The {@link Catalog} on the control-plane database (tables of migration V2), with the semantics
- * of {@code InMemoryCatalog}: same checks, same messages, same managed locations
+ * The {@link Catalog} on the control-plane database (tables of migrations V2 and V3), with the
+ * semantics of {@code InMemoryCatalog}: same checks, same messages, same managed locations
  * ({@code <managedRoot>/<catalog>/<schema>/<table>-<uuid>}). Every write is one transaction, run
  * alone even with several gateways on the database ({@link StoreDatabase}), so its checks hold;
- * tables and grants live in {@link SqlTables} and {@link SqlGrants}.
+ * tables, views and grants live in {@link SqlTables}, {@link SqlViews} and {@link SqlGrants}.
  */
 public final class SqlCatalog implements Catalog {
     private final Jdbi jdbi;
@@ -120,6 +123,9 @@ public final class SqlCatalog implements Catalog {
             if (schema(h, table.name().schemaName()).isEmpty()) {
                 throw CatalogErrors.missingParent(table.name().schemaName());
             }
+            if (SqlViews.get(h, table.name()).isPresent()) {
+                throw CatalogException.viewExists(table.name());
+            }
             return tables.create(h, table, owner, Stamps.now(clock));
         });
     }
@@ -142,6 +148,35 @@ public final class SqlCatalog implements Catalog {
     @Override
     public TableInfo updateTable(TableInfo table) {
         return jdbi.inTransaction(h -> SqlTables.update(h, table, Stamps.now(clock)));
+    }
+
+    @Override
+    public ViewInfo createView(NewView view, String owner, boolean replace) {
+        return jdbi.inTransaction(h -> {
+            TableName name = view.name();
+            if (schema(h, name.schemaName()).isEmpty()) {
+                throw CatalogErrors.missingParent(name.schemaName());
+            }
+            if (SqlTables.get(h, name).isPresent()) {
+                throw replace ? CatalogException.tableNotView(name) : CatalogErrors.exists(name);
+            }
+            return SqlViews.create(h, view, owner, replace, Stamps.now(clock));
+        });
+    }
+
+    @Override
+    public Optional<ViewInfo> getView(TableName name) {
+        return jdbi.withHandle(h -> SqlViews.get(h, name));
+    }
+
+    @Override
+    public List<ViewInfo> listViews(SchemaName schema) {
+        return jdbi.withHandle(h -> SqlViews.list(h, schema));
+    }
+
+    @Override
+    public boolean dropView(TableName name) {
+        return jdbi.inTransaction(h -> SqlViews.drop(h, name));
     }
 
     @Override
@@ -173,12 +208,17 @@ public final class SqlCatalog implements Catalog {
         if (schema(h, name).isEmpty()) {
             return false;
         }
-        List<TableInfo> inside = SqlTables.list(h, name);
-        if (!inside.isEmpty() && !cascade) {
-            throw CatalogErrors.notEmpty(name, inside.size() + " table(s)");
+        List<TableInfo> tablesInside = SqlTables.list(h, name);
+        List<ViewInfo> viewsInside = SqlViews.list(h, name);
+        int inside = tablesInside.size() + viewsInside.size();
+        if (inside > 0 && !cascade) {
+            throw CatalogErrors.notEmpty(name, inside + " table(s)");
         }
-        for (TableInfo t : inside) {
+        for (TableInfo t : tablesInside) {
             SqlTables.drop(h, t.name());
+        }
+        for (ViewInfo v : viewsInside) {
+            SqlViews.drop(h, v.name());
         }
         SqlGrants.deleteOn(h, name);
         h.createUpdate("DELETE FROM schemas WHERE catalog_name = ? AND name = ?").bind(0, name.catalog()).bind(1, name.schema()).execute();
@@ -189,7 +229,7 @@ public final class SqlCatalog implements Catalog {
         return switch (s) {
             case CatalogName c -> catalog(h, c).isPresent();
             case SchemaName sc -> schema(h, sc).isPresent();
-            case TableName t -> SqlTables.get(h, t).isPresent();
+            case TableName t -> SqlTables.get(h, t).isPresent() || SqlViews.get(h, t).isPresent();
         };
     }
 

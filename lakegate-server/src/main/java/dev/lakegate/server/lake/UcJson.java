@@ -2,8 +2,10 @@ package dev.lakegate.server.lake;
 
 import dev.lakegate.lake.catalog.CatalogInfo;
 import dev.lakegate.lake.catalog.ColumnTypes;
+import dev.lakegate.lake.catalog.Relation;
 import dev.lakegate.lake.catalog.SchemaInfo;
 import dev.lakegate.lake.catalog.TableInfo;
+import dev.lakegate.lake.catalog.ViewInfo;
 import io.delta.kernel.types.StructField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,16 +40,22 @@ final class UcJson {
         return out;
     }
 
-    static Map<String, Object> table(TableInfo t) {
+    /** A table, or a view: {@code table_type} VIEW, its query in {@code view_definition}, no storage. */
+    static Map<String, Object> table(Relation t) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", t.name().table());
         out.put("catalog_name", t.name().catalog());
         out.put("schema_name", t.name().schema());
         out.put("full_name", t.name().fullName());
         out.put("table_type", t.tableType().name());
-        out.put("data_source_format", t.dataSourceFormat().name());
-        out.put("storage_location", t.location());
-        out.put("properties", t.properties());
+        switch (t) {
+            case TableInfo table -> {
+                out.put("data_source_format", table.dataSourceFormat().name());
+                out.put("storage_location", table.location());
+                out.put("properties", table.properties());
+            }
+            case ViewInfo view -> out.put("view_definition", view.definition());
+        }
         t.comment().ifPresent(x -> out.put("comment", x));
         out.put("owner", t.owner());
         out.put("created_at", t.createdAt().toEpochMilli());

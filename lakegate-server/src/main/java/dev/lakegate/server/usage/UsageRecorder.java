@@ -25,7 +25,8 @@ public final class UsageRecorder implements RequestListener, AutoCloseable {
     }
 
     /**
-     * Makes sure the usage table exists (SPEC §4 schema) and starts recording into it.
+     * Makes sure the usage table (SPEC §4 schema) and its views exist, lets every principal read their own
+     * rows, and starts recording into it.
      *
      * @param capacity rows that may wait for the disk before new ones are dropped
      * @param closeTimeout how long {@link #close()} keeps retrying a failing log before it gives up on the rows left
@@ -34,8 +35,10 @@ public final class UsageRecorder implements RequestListener, AutoCloseable {
         // Rows are made here, on the listener thread: queued records would hold on to their payload captures.
         var target = new TableRecorder.Target<Row>(UsageTable.NAME,
                 () -> lake.writers().writer(lake.systemTable(UsageTable.definition()).location()), Function.identity(), row -> 1);
-        return new UsageRecorder(TableRecorder.start(target, new TableRecorder.Budget(capacity, BATCH),
-                metrics.droppedRows(UsageTable.NAME), closeTimeout));
+        TableRecorder<Row> recorder = TableRecorder.start(target, new TableRecorder.Budget(capacity, BATCH),
+                metrics.droppedRows(UsageTable.NAME), closeTimeout); // opens the writer: the table exists now
+        UsageTable.share(lake);
+        return new UsageRecorder(recorder);
     }
 
     @Override

@@ -50,7 +50,7 @@ class LakePrivilegesTest {
         assertDenied("GRANT SELECT ON TABLE " + LOGS + " TO bob", "bob may not grant privileges on table " + LOGS + ": only admins and its owner may");
         assertDenied("DROP TABLE " + METRICS, "bob may not drop table " + METRICS);
         assertThat(lake.ok(bob, "SHOW TABLES IN main.telemetry")).containsExactly(List.of("telemetry", "cc_otel_metrics", "false"));
-        assertThat(lake.ok(bob, "SHOW CATALOGS")).containsExactly(List.of("main"));
+        assertThat(lake.ok(bob, "SHOW CATALOGS")).containsExactly(List.of("main"), List.of("system")); // system: own usage rows
 
         lake.admin("REVOKE SELECT ON TABLE " + METRICS + " FROM bob");
         assertDenied(query, "bob does not have SELECT on table " + METRICS);
@@ -90,11 +90,14 @@ class LakePrivilegesTest {
     @Test
     void systemIsReadOnlyToNonAdmins() throws Exception {
         // the gateway created system.ai_gateway.usage on start
-        lake.admin("INSERT INTO system.ai_gateway.usage (request_id, total_tokens) VALUES ('r1', 10)");
+        lake.admin("INSERT INTO system.ai_gateway.usage (request_id, requester, total_tokens) VALUES ('r1', 'bob', 10), ('r0', 'alice', 1)");
         lake.admin("GRANT ALL PRIVILEGES ON CATALOG system TO bob");
+        // Grants on system change neither what bob may write nor which rows he reads.
         assertThat(lake.ok(bob, "SELECT total_tokens FROM system.ai_gateway.usage")).containsExactly(List.of("10"));
         for (String write : List.of("INSERT INTO system.ai_gateway.usage (request_id, total_tokens) VALUES ('r2', 1)", "CREATE SCHEMA system.mine",
                 "CREATE TABLE system.ai_gateway.t (a INT)", "DROP TABLE system.ai_gateway.usage",
+                "CREATE VIEW system.ai_gateway.v AS SELECT 1 AS x", "DROP VIEW system.ai_gateway.usage_daily",
+                "CREATE OR REPLACE VIEW system.ai_gateway.usage_daily AS SELECT * FROM system.ai_gateway.usage",
                 "GRANT SELECT ON system.ai_gateway.usage TO alice")) {
             JsonNode error = lake.failed(bob, write);
             assertThat(error.path("error_code").asText()).as(write).isEqualTo("PERMISSION_DENIED");

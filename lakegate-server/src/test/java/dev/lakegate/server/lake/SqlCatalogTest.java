@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakegate.lake.catalog.Catalog;
 import dev.lakegate.lake.catalog.CatalogContract;
 import dev.lakegate.lake.catalog.Grant;
+import dev.lakegate.lake.catalog.NewView;
 import dev.lakegate.lake.catalog.Privilege;
 import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.server.config.DatabaseConfig;
 import dev.lakegate.server.store.StoreDatabase;
 import dev.lakegate.server.store.TestDatabase;
+import dev.lakegate.lake.catalog.ViewInfo;
+import dev.lakegate.lake.sql.SqlParser;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -36,7 +39,7 @@ class SqlCatalogTest extends CatalogContract {
     @Override
     protected Catalog newCatalog(String managedRoot, Clock clock) {
         config = backend.fresh(dataDir);
-        database = StoreDatabase.open(config, dataDir); // creates and migrates the database (V2 holds the catalog)
+        database = StoreDatabase.open(config, dataDir); // creates and migrates the database (V2 and V3 hold the catalog)
         return new SqlCatalog(database, managedRoot, clock);
     }
 
@@ -51,9 +54,12 @@ class SqlCatalogTest extends CatalogContract {
     void everythingSurvivesAReopen() {
         TableInfo t = catalog.createTable(table(LOGS, Optional.empty()), "alice");
         catalog.grant(new Grant(LOGS, "bob", Privilege.SELECT));
+        ViewInfo v = catalog.createView(new NewView(DAILY, "SELECT body AS `b` FROM main.telemetry.cc_otel_logs -- é",
+                SqlParser.parseColumns("b STRING COMMENT 'the body', n ARRAY<STRUCT<x: DECIMAL(10,2)>>"), Optional.of("daily")), "alice", false);
         try (StoreDatabase again = StoreDatabase.open(config, dataDir)) {
             Catalog reopened = new SqlCatalog(again, "/data/managed", clock);
             assertThat(reopened.getTable(LOGS)).contains(t);
+            assertThat(reopened.getView(DAILY)).contains(v);
             assertThat(reopened.listCatalogs()).isEqualTo(catalog.listCatalogs());
             assertThat(reopened.grantsOn(LOGS)).containsExactly(new Grant(LOGS, "bob", Privilege.SELECT));
         }

@@ -90,7 +90,7 @@ class UnityCatalogApiTest {
 
     @Test
     void aUserSeesOnlyWhatTheyMayRead() throws Exception {
-        assertThat(names(lake.uc(bob, "/catalogs").json().path("catalogs"))).containsExactly("main");
+        assertThat(names(lake.uc(bob, "/catalogs").json().path("catalogs"))).containsExactly("main", "system");
         assertThat(names(lake.uc(bob, "/schemas?catalog_name=main").json().path("schemas"))).containsExactly("telemetry");
         assertThat(names(lake.uc(bob, "/tables?catalog_name=main&schema_name=telemetry").json().path("tables")))
                 .containsExactly("cc_otel_metrics");
@@ -100,7 +100,10 @@ class UnityCatalogApiTest {
         assertThat(hidden.json().path("error_code").asText()).isEqualTo("PERMISSION_DENIED");
         assertThat(hidden.json().path("message").asText()).startsWith("bob does not have SELECT on table main.telemetry.cc_otel_logs");
         assertThat(lake.uc(bob, "/tables?catalog_name=main&schema_name=secret").status()).isEqualTo(403);
-        assertThat(lake.uc(bob, "/schemas?catalog_name=system").status()).isEqualTo(403);
+        // Everyone reads the usage table (their own rows) and its views; the rest of system stays hidden.
+        assertThat(names(lake.uc(bob, "/schemas?catalog_name=system").json().path("schemas"))).containsExactly("ai_gateway");
+        assertThat(names(lake.uc(bob, "/tables?catalog_name=system&schema_name=ai_gateway").json().path("tables")))
+                .containsExactly("usage", "usage_daily");
     }
 
     @Test

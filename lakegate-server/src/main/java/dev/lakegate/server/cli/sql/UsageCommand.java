@@ -26,8 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = {"Requests, tokens and cost (USD) from system.ai_gateway.usage, per user, tool,",
-                "endpoint, model or day. Takes an admin token for now: catalog system is",
-                "readable by admins only."})
+                "endpoint, model or day. Admins see everyone's requests, anyone else their own."})
 public final class UsageCommand implements Callable<Integer> {
     private static final Pattern RELATIVE = Pattern.compile("(\\d+)([dh])");
 
@@ -74,8 +73,7 @@ public final class UsageCommand implements Callable<Integer> {
                 answer = client.execute(report.sql());
             }
             SqlClient.failure(answer).ifPresent(f -> {
-                throw new SqlFailure(f.startsWith("PERMISSION_DENIED") || f.startsWith("NOT_FOUND")
-                        ? f + " (lakegate usage reads " + UsageReport.TABLE + ", which takes an admin token for now)" : f);
+                throw new SqlFailure(f);
             });
             switch (format) {
                 case table -> ResultPrinter.print(out, answer);

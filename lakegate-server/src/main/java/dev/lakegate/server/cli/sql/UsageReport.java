@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The SQL behind {@code lakegate usage}: requests, tokens and spend from {@code system.ai_gateway.usage},
  * grouped by one dimension. Each report is {@code SELECT <dimension>, <measures> FROM <table> WHERE
- * <filters> GROUP BY <dimension>}, with the dimensions and measures kept as constants here, so that once
- * the catalog has views, {@code usage_by_<dimension>} views are the same text without the WHERE.
+ * <filters> GROUP BY <dimension>}. It reads the table, not the daily view {@code usage_daily}, because
+ * {@code --since 24h} counts from an hour, not a day; the table's row filter shows non-admins their own.
  *
  * @param since the earliest request counted
  * @param user only this requester's rows, or null for everyone's

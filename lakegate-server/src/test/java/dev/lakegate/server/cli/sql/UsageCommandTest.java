@@ -124,13 +124,28 @@ class UsageCommandTest {
     }
 
     @Test
-    void mistakesAndMissingRightsAreOneClearLine() {
+    void mistakesAreOneClearLine() {
         Run badSince = run(gateway.adminToken(), "usage", "--since", "last week");
         assertThat(badSince.code()).isEqualTo(1);
         assertThat(badSince.err()).isEqualTo("error: --since takes a number of days or hours (7d, 24h) or a date (2026-11-01), not 'last week'\n");
-        Run plainUser = run(alice, "usage");
-        assertThat(plainUser.code()).isEqualTo(1);
-        assertThat(plainUser.err()).startsWith("error: ").contains("takes an admin token");
+        Run badToken = run("lg_not-a-token", "usage");
+        assertThat(badToken.code()).isEqualTo(1);
+        assertThat(badToken.err()).startsWith("error: ");
+    }
+
+    @Test
+    void aUserSeesTheirOwnRequestsOnly() {
+        Run r = run(alice, "usage", "--by", "tool");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                tool         requests  input_tokens  output_tokens  cost_usd
+                claude-code  2         2000000       200000         9.0
+                (1 row)
+                """);
+        assertThat(run(alice, "usage", "--user", "admin").out()).isEqualTo("""
+                requester  requests  input_tokens  output_tokens  cost_usd
+                (0 rows)
+                """);
     }
 
     /** The examples of docs/usage.md run as written. */
