@@ -17,6 +17,7 @@ import dev.lakegate.server.observe.LogRequestListener;
 import dev.lakegate.server.observe.RequestListener;
 import dev.lakegate.server.otel.OtlpReceiver;
 import dev.lakegate.server.pipeline.Authenticate;
+import dev.lakegate.server.pipeline.Authorize;
 import dev.lakegate.server.pipeline.Dispatch;
 import dev.lakegate.server.pipeline.ListModels;
 import dev.lakegate.server.pipeline.Pipeline;
@@ -32,6 +33,7 @@ import dev.lakegate.server.usage.UsageRecorder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +84,7 @@ public final class Gateway implements AutoCloseable {
     private Gateway(Options options) throws Exception {
         GatewayConfig config = options.config();
         database = StoreDatabase.open(config.database().withPasswordFrom(options.env()), options.dataDir());
-        governance = Governance.create(ControlPlane.on(database));
+        governance = Governance.create(ControlPlane.on(database), Duration.ofMillis(config.database().changePollMs()));
         bootstrap = governance.bootstrap(options.adminToken());
         scripted = config.providers().stream().anyMatch(p -> p.type() == ProviderType.SCRIPTED && p.baseUrl() == null)
                 ? ScriptedUpstream.start(0) : null;
@@ -93,7 +95,7 @@ public final class Gateway implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
         // catalog `system` created on first start; SQL and Unity Catalog APIs.
-        lake = Lake.open(database, options.dataDir(), governance.principals(), clock, config.lake().walOptions());
+        lake = Lake.open(database, options.dataDir(), governance::granteeName, clock, config.lake().walOptions());
         GatewayMetrics metrics = new GatewayMetrics(name -> endpoints.find(name).map(Endpoint::name));
         // Usage (SPEC §4): a row per request in system.ai_gateway.usage, written off the request thread.
         usage = UsageRecorder.start(lake, metrics, USAGE_QUEUE_ROWS, config.lake().walOptions().closeTimeout());
@@ -103,11 +105,12 @@ public final class Gateway implements AutoCloseable {
 
         Pipeline pipeline = new Pipeline(List.of(
                 new Authenticate(governance.authenticator()),
-                new ListModels(endpoints, clock.instant()),
+                new ListModels(endpoints, governance.permissions(), clock.instant()),
                 new ResolveEndpoint(endpoints),
+                new Authorize(governance.permissions()),
                 new PlanRoute(),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
-        List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
+        List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance, endpoints));
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 

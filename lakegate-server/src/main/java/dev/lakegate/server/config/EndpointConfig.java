@@ -1,24 +1,29 @@
 package dev.lakegate.server.config;
 
+import dev.lakegate.server.governance.AccessControl;
 import java.util.List;
 
 /**
- * An endpoint: the model name agents ask for, other names that reach it, and its destinations.
+ * An endpoint: the model name agents ask for, other names that reach it, its destinations, and who may use it.
  *
  * @param aliases more names for this endpoint; a {@code *} matches any run of characters, e.g.
  *     {@code claude-haiku-*} for the dated small-fast model names Claude Code sends
  * @param usageTracking whether its requests are recorded in {@code system.ai_gateway.usage} (default true)
+ * @param permissions who may query or manage it until an ACL is set through the permissions API; default
+ *     {@link AccessControl#DEFAULT} (group {@code users}: everyone); an empty list leaves it to admins
  */
-public record EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations, Boolean usageTracking) {
+public record EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations, Boolean usageTracking,
+        List<AccessControl> permissions) {
 
     public EndpointConfig {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         usageTracking = usageTracking == null || usageTracking;
+        permissions = permissions == null ? AccessControl.DEFAULT : List.copyOf(permissions);
     }
 
     public EndpointConfig(String name, List<String> aliases, List<DestinationConfig> destinations) {
-        this(name, aliases, destinations, null);
+        this(name, aliases, destinations, null, null);
     }
 
     public EndpointConfig(String name, List<DestinationConfig> destinations) {

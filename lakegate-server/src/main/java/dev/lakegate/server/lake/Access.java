@@ -11,6 +11,7 @@ import dev.lakegate.lake.catalog.Securable;
 import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.server.governance.Caller;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,16 @@ final class Access {
         this.grants = grants;
     }
 
+    /** The caller's privileges are the union of the grants to it and to each of its groups ({@code users} included). */
     static Access of(Catalog catalog, Caller caller) {
         boolean admin = caller.principal().admin();
         String name = caller.principal().name();
-        return new Access(catalog, name, admin, admin ? List.of() : catalog.grantsTo(name));
+        List<Grant> grants = new ArrayList<>();
+        if (!admin) {
+            grants.addAll(catalog.grantsTo(name));
+            caller.groups().forEach(group -> grants.addAll(catalog.grantsTo(group)));
+        }
+        return new Access(catalog, name, admin, grants);
     }
 
     String name() {

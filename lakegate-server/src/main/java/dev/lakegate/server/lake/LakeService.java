@@ -31,7 +31,7 @@ public final class LakeService {
     /**
      * @param engine runs SELECT statements (its row limit caps answers)
      * @param insertEngine runs the SELECT of INSERT … SELECT (its row limit caps one statement)
-     * @param principals a principal's stored name for any spelling of it; empty when unknown
+     * @param principals a principal's or group's stored name for any spelling of it; empty when unknown
      * @param writers the durable writers, retired before their table is dropped
      */
     public LakeService(Catalog catalog, DeltaTables delta, SqlEngine engine, SqlEngine insertEngine,

@@ -1,15 +1,19 @@
 package dev.lakegate.server.provider;
 
+import dev.lakegate.server.governance.AccessControl;
+import dev.lakegate.server.governance.GovernedEndpoint;
 import java.util.List;
 
 /**
- * An endpoint at run time: the name agents send as {@code model}, its aliases, its destinations, and
- * whether its requests are recorded in the usage table.
+ * An endpoint at run time: the name agents send as {@code model}, its aliases, its destinations,
+ * whether its requests are recorded in the usage table, and its configured permissions.
  */
-public record Endpoint(String name, List<String> aliases, List<Destination> destinations, boolean usageTracking) {
+public record Endpoint(String name, List<String> aliases, List<Destination> destinations, boolean usageTracking,
+        List<AccessControl> permissions) implements GovernedEndpoint {
 
     public Endpoint {
         aliases = List.copyOf(aliases);
         destinations = List.copyOf(destinations);
+        permissions = List.copyOf(permissions);
     }
 }
