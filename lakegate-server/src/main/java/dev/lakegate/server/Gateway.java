@@ -26,6 +26,7 @@ import dev.lakegate.server.otel.OtlpReceiver;
 import dev.lakegate.server.payload.PayloadRecorder;
 import dev.lakegate.server.payload.SamplePayload;
 import dev.lakegate.server.pipeline.Authenticate;
+import dev.lakegate.server.pipeline.Authorize;
 import dev.lakegate.server.pipeline.Dispatch;
 import dev.lakegate.server.pipeline.EnforceRateLimits;
 import dev.lakegate.server.pipeline.ListModels;
@@ -104,7 +105,7 @@ public final class Gateway implements AutoCloseable {
     private Gateway(Options options) throws Exception {
         GatewayConfig config = options.config();
         database = StoreDatabase.open(config.database().withPasswordFrom(options.env()), options.dataDir());
-        governance = Governance.create(ControlPlane.on(database));
+        governance = Governance.create(ControlPlane.on(database), Duration.ofMillis(config.database().changePollMs()));
         bootstrap = governance.bootstrap(options.adminToken());
         scripted = config.providers().stream().anyMatch(p -> p.type() == ProviderType.SCRIPTED && p.baseUrl() == null)
                 ? ScriptedUpstream.start(0) : null;
@@ -115,7 +116,7 @@ public final class Gateway implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
         // catalog `system` created on first start; SQL and Unity Catalog APIs.
-        lake = Lake.open(database, options.dataDir(), governance.principals(), clock, config.lake().walOptions());
+        lake = Lake.open(database, options.dataDir(), governance::granteeName, governance::asOwner, clock, config.lake().walOptions());
         GatewayMetrics metrics = new GatewayMetrics(name -> endpoints.find(name).map(Endpoint::name));
         Duration closeTimeout = config.lake().walOptions().closeTimeout();
         PayloadRecorder payloadRecorder = null;
@@ -149,13 +150,14 @@ public final class Gateway implements AutoCloseable {
 
         Pipeline pipeline = new Pipeline(List.of(
                 new Authenticate(governance.authenticator()),
-                new ListModels(endpoints, clock.instant()),
+                new ListModels(endpoints, governance.permissions(), clock.instant()),
                 new ResolveEndpoint(endpoints),
+                new Authorize(governance.permissions()),
                 new SamplePayload(options.samplingRandom()),
                 new EnforceRateLimits(policies, new RateLimiter(buckets, config.rateLimiting().onRedisFailure(), metrics), clock),
                 new PlanRoute(),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
-        List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
+        List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance, endpoints));
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 

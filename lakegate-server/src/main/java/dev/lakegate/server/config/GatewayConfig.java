@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lakegate.server.governance.limits.RateLimitPolicy;
 import java.io.IOException;
@@ -46,6 +47,10 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
             config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
+        } catch (ValueInstantiationException e) {
+            // A value's own check (an access control entry) says what is wrong and what to write instead.
+            String why = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
+            throw new IllegalArgumentException(source + ": " + why + " at " + e.getPathReference(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

@@ -7,10 +7,13 @@ final class Names {
 
     private Names() {}
 
-    /** A user name or application id: 1–255 characters, no whitespace or control characters. */
-    static String name(String value, String field) {
+    /**
+     * A user name, application id or group name: 1–255 characters, no whitespace or control characters
+     * (a grantee in SQL, a CLI argument and a usage-table value stay one unambiguous word).
+     */
+    static String name(String value, String field, String example) {
         if (value == null || value.isBlank()) {
-            throw GovernanceErrors.invalid(field + " is required: send a non-empty string such as \"alice@example.com\"");
+            throw GovernanceErrors.invalid(field + " is required: send a non-empty string such as \"" + example + "\"");
         }
         if (value.length() > MAX_NAME || value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw GovernanceErrors.invalid(field + " '" + printable(value) + "' is not usable: use at most "

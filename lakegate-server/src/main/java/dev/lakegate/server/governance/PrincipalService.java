@@ -10,6 +10,7 @@ import java.util.Optional;
 
 /** Creates, changes and deactivates users and service principals; keeps at least one active admin. */
 public final class PrincipalService {
+    private static final String EXAMPLE_NAME = "alice@example.com";
     private final ControlPlane store;
     private final TokenAuthenticator authenticator;
     private final Clock clock;
@@ -22,7 +23,7 @@ public final class PrincipalService {
 
     public PrincipalRecord create(NewPrincipal request) {
         String label = request.type() == PrincipalType.USER ? "userName" : "applicationId";
-        PrincipalRecord record = new PrincipalRecord(0, request.type(), Names.name(request.name(), label),
+        PrincipalRecord record = new PrincipalRecord(0, request.type(), Names.name(request.name(), label, EXAMPLE_NAME),
                 Names.displayName(request.displayName()), Names.email(request.email()),
                 request.admin(), request.active(), clock.instant());
         try {
@@ -83,7 +84,7 @@ public final class PrincipalService {
     private static PrincipalRecord apply(PrincipalRecord p, PrincipalChanges c) {
         String label = p.type() == PrincipalType.USER ? "userName" : "applicationId";
         return new PrincipalRecord(p.id(), p.type(),
-                c.name().map(n -> Names.name(n, label)).orElse(p.name()),
+                c.name().map(n -> Names.name(n, label, EXAMPLE_NAME)).orElse(p.name()),
                 c.displayName().isPresent() ? Names.displayName(c.displayName().get()) : p.displayName(),
                 c.email().isPresent() ? Names.email(c.email().get()) : p.email(),
                 c.admin().orElse(p.admin()),
@@ -111,6 +112,9 @@ public final class PrincipalService {
     }
 
     private RuntimeException duplicate(String name) {
+        if (store.groups().findByName(name).isPresent()) {
+            return GroupService.takenByGroup(name);
+        }
         Optional<PrincipalRecord> holder = store.principals().findByName(name);
         String hint = holder.filter(p -> !p.active()).isPresent()
                 ? " and is deactivated: reactivate it with PATCH {\"active\": true} on id " + holder.get().id()

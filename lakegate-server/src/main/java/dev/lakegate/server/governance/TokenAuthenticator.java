@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates secrets from an in-memory cache keyed by the secret's SHA-256. A miss reads the
  * store once (concurrent misses for the same secret share that read); answers, negative ones too,
- * live for a short TTL so that a revocation made by another gateway process is seen within it.
- * Revocations and principal changes made through this process invalidate at once.
+ * live for a short TTL. Revocations and principal changes made through this process invalidate at
+ * once; those of other gateway processes when the change feed reports them, at the latest after the TTL.
+ * A cached caller carries its groups, so membership changes invalidate too.
  */
 public final class TokenAuthenticator implements Authenticator, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TokenAuthenticator.class);
@@ -170,7 +171,7 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
             return new Entry(Optional.empty(), c.token().id(), c.owner().id(), 0, now + settings.ttl().toMillis(), null);
         }
         long expiresAt = c.token().expiresAt().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
-        Caller caller = new Caller(c.owner().principal(), c.token().id());
+        Caller caller = new Caller(c.owner().principal(), c.token().id(), GroupService.callerGroups(c.groups()));
         return new Entry(Optional.of(caller), c.token().id(), c.owner().id(), expiresAt, now + settings.ttl().toMillis(),
                 lastUsed.markFor(c.token().id()));
     }

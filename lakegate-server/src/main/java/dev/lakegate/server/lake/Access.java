@@ -11,6 +11,7 @@ import dev.lakegate.lake.catalog.SchemaName;
 import dev.lakegate.lake.catalog.Securable;
 import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.server.governance.Caller;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +36,29 @@ final class Access {
     private final List<Grant> grants;
     private final Map<Securable, Optional<String>> owners = new HashMap<>();
 
-    private Access(Catalog catalog, SharedTables shared, String name, boolean admin) {
+    private Access(Catalog catalog, SharedTables shared, String name, boolean admin, List<Grant> grants) {
         this.catalog = catalog;
         this.shared = shared;
         this.name = name;
         this.admin = admin;
-        this.grants = admin ? List.of() : catalog.grantsTo(name);
+        this.grants = grants;
     }
 
+    /** A caller's privileges: the union of the grants to it and to each of its groups ({@code users} included). */
     static Access of(Catalog catalog, SharedTables shared, Caller caller) {
-        return of(catalog, shared, caller.principal().name(), caller.principal().admin());
+        boolean admin = caller.principal().admin();
+        String name = caller.principal().name();
+        List<Grant> grants = new ArrayList<>();
+        if (!admin) {
+            grants.addAll(catalog.grantsTo(name));
+            caller.groups().forEach(group -> grants.addAll(catalog.grantsTo(group)));
+        }
+        return new Access(catalog, shared, name, admin, grants);
     }
 
-    /** The rights of {@code name} (a caller, or the owner of a view being read). */
-    static Access of(Catalog catalog, SharedTables shared, String name, boolean admin) {
-        return new Access(catalog, shared, name, admin);
+    /** The gateway's own rights ({@link Lake#SYSTEM_OWNER}): everything, as an admin. */
+    static Access system(Catalog catalog, SharedTables shared) {
+        return new Access(catalog, shared, Lake.SYSTEM_OWNER, true, List.of());
     }
 
     String name() {

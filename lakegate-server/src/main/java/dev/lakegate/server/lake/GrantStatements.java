@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * GRANT and REVOKE, by admins and by owners of the object (or of what contains it). The grantee
- * must be a known principal and is recorded under its own spelling, so grants match the names
+ * must be a known principal or group and is recorded under its own spelling, so grants match the names
  * callers authenticate as; REVOKE also accepts a name no longer known, to clean up after a deletion.
  */
 final class GrantStatements {
@@ -30,7 +30,7 @@ final class GrantStatements {
     StatementResult grant(Statement.GrantPrivileges g, Access access) {
         check(g.on(), access, "grant privileges on");
         String principal = principals.apply(g.principal()).orElseThrow(() -> LakeErrors.notFound("principal '" + g.principal()
-                + "' does not exist; create the user or service principal first"));
+                + "' does not exist; create the user, service principal or group first"));
         grants(g.privileges(), g.on(), principal).forEach(catalog::grant);
         return StatementResult.done();
     }

@@ -10,14 +10,14 @@ import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.wal.WalOptions;
 import dev.lakegate.server.api.ApiRoute;
-import dev.lakegate.server.governance.PrincipalService;
-import dev.lakegate.server.store.PrincipalRecord;
+import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.store.StoreDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -46,8 +46,12 @@ public final class Lake {
     /**
      * The catalog lives in the control-plane {@code database}, the tables and write-ahead logs under
      * {@code dataDir}. Write-ahead logs a previous run left with rows are reopened and committed.
+     *
+     * @param grantees the stored name of a user, service principal or group for any spelling of it; empty when unknown
+     * @param owners a principal with its groups, as the owner of the views it created; empty when unknown
      */
-    public static Lake open(StoreDatabase database, Path dataDir, PrincipalService principals, Clock clock, WalOptions walOptions) {
+    public static Lake open(StoreDatabase database, Path dataDir, Function<String, Optional<String>> grantees,
+            Function<String, Optional<Caller>> owners, Clock clock, WalOptions walOptions) {
         Catalog catalog = new SqlCatalog(database, dataDir.resolve("lake").toAbsolutePath().toString(), clock);
         Configuration hadoop = new Configuration();
         DeltaTables tables = new DeltaTables(hadoop);
@@ -55,7 +59,7 @@ public final class Lake {
         SqlEngine.Options d = SqlEngine.Options.defaults();
         SqlEngine insertEngine = new SqlEngine(new SqlEngine.Options(INSERT_SELECT_ROWS, d.timeout(), d.memoryLimit(), d.threads(), d.maxConcurrent()));
         LakeService service = new LakeService(catalog, tables, new SqlEngine(d), insertEngine,
-                name -> principals.findByName(name).map(PrincipalRecord::principal), hadoop, clock, writers);
+                grantees, owners, hadoop, clock, writers);
         if (catalog.getCatalog(Access.SYSTEM).isEmpty()) {
             ignoringExisting(() -> catalog.createCatalog(Access.SYSTEM, Optional.of("The gateway's own tables"), SYSTEM_OWNER));
         }

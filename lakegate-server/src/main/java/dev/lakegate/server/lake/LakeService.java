@@ -9,7 +9,6 @@ import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.lake.sql.Statement;
 import dev.lakegate.server.governance.Caller;
-import dev.lakegate.server.governance.Principal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,16 +33,18 @@ public final class LakeService {
     /**
      * @param engine runs SELECT statements (its row limit caps answers)
      * @param insertEngine runs the SELECT of INSERT … SELECT (its row limit caps one statement)
-     * @param principals a principal by any spelling of its name; empty when unknown
+     * @param grantees a principal's or group's stored name for any spelling of it; empty when unknown
+     * @param owners a principal with its groups, by any spelling of its name, to read the views it owns; empty when unknown
      * @param writers the durable writers, retired before their table is dropped
      */
     public LakeService(Catalog catalog, DeltaTables delta, SqlEngine engine, SqlEngine insertEngine,
-            Function<String, Optional<Principal>> principals, Configuration hadoop, Clock clock, TableWriters writers) {
+            Function<String, Optional<String>> grantees, Function<String, Optional<Caller>> owners, Configuration hadoop, Clock clock,
+            TableWriters writers) {
         this.catalog = catalog;
         this.engine = engine;
         this.ddl = new Ddl(catalog, delta, new ManagedFiles(hadoop), writers);
-        this.grants = new GrantStatements(catalog, name -> principals.apply(name).map(Principal::name));
-        this.queries = new Queries(catalog, delta, shared, principals);
+        this.grants = new GrantStatements(catalog, grantees);
+        this.queries = new Queries(catalog, delta, shared, owners);
         this.views = new ViewStatements(catalog, queries, engine);
         this.inserts = new Inserts(catalog, delta, queries, insertEngine, new Appender(clock));
     }
@@ -117,7 +118,7 @@ public final class LakeService {
                 || !v.name().schemaName().catalogName().equals(Access.SYSTEM)) {
             throw new IllegalArgumentException("not a CREATE OR REPLACE VIEW in catalog system: " + createView);
         }
-        views.create(v, Access.of(catalog, shared, Lake.SYSTEM_OWNER, true));
+        views.create(v, Access.system(catalog, shared));
         shared.shareView(v.name());
     }
 }

@@ -15,7 +15,7 @@ import dev.lakegate.lake.query.TableScan;
 import dev.lakegate.lake.sql.Query;
 import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.protocol.error.GatewayException;
-import dev.lakegate.server.governance.Principal;
+import dev.lakegate.server.governance.Caller;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +33,14 @@ final class Queries {
     private final Catalog catalog;
     private final DeltaTables delta;
     private final SharedTables shared;
-    private final Function<String, Optional<Principal>> principals;
+    private final Function<String, Optional<Caller>> owners;
 
-    /** @param principals a principal by any spelling of its name; empty when unknown */
-    Queries(Catalog catalog, DeltaTables delta, SharedTables shared, Function<String, Optional<Principal>> principals) {
+    /** @param owners a principal with its groups by any spelling of its name; empty when unknown */
+    Queries(Catalog catalog, DeltaTables delta, SharedTables shared, Function<String, Optional<Caller>> owners) {
         this.catalog = catalog;
         this.delta = delta;
         this.shared = shared;
-        this.principals = principals;
+        this.owners = owners;
     }
 
     QueryResult run(SqlEngine engine, Query query, Access access) {
@@ -82,11 +82,11 @@ final class Queries {
     /** A view reads with its owner's privileges, as long as the owner is an active principal (or the gateway). */
     private Access ownerRights(ViewInfo view) {
         if (view.owner().equals(Lake.SYSTEM_OWNER)) {
-            return Access.of(catalog, shared, Lake.SYSTEM_OWNER, true);
+            return Access.system(catalog, shared);
         }
-        Principal owner = principals.apply(view.owner()).filter(Principal::active).orElseThrow(() -> LakeErrors.denied(
+        Caller owner = owners.apply(view.owner()).filter(o -> o.principal().active()).orElseThrow(() -> LakeErrors.denied(
                 "view " + view.name() + " reads with the privileges of its owner " + view.owner() + ", who is no longer an active "
                         + "principal; an admin can recreate it (CREATE OR REPLACE VIEW) to become its owner"));
-        return Access.of(catalog, shared, owner.name(), owner.admin());
+        return Access.of(catalog, shared, owner);
     }
 }

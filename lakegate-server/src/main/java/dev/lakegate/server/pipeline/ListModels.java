@@ -3,6 +3,8 @@ package dev.lakegate.server.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakegate.server.governance.EndpointPermissions;
+import dev.lakegate.server.governance.PermissionLevel;
 import dev.lakegate.server.provider.Endpoint;
 import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.surface.Operation;
@@ -11,14 +13,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Answers {@code GET …/models} with the endpoints in the surface's own list format (SPEC §2). */
+/** Answers {@code GET …/models} with the endpoints the caller may query, in the surface's own list format (SPEC §2). */
 public final class ListModels implements Interceptor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EndpointRegistry endpoints;
+    private final EndpointPermissions permissions;
     private final Instant created;
 
-    public ListModels(EndpointRegistry endpoints, Instant created) {
+    public ListModels(EndpointRegistry endpoints, EndpointPermissions permissions, Instant created) {
         this.endpoints = endpoints;
+        this.permissions = permissions;
         this.created = created;
     }
 
@@ -28,7 +32,9 @@ public final class ListModels implements Interceptor {
             chain.proceed(exchange);
             return;
         }
-        List<String> names = endpoints.all().stream().map(Endpoint::name).sorted().toList();
+        List<String> names = endpoints.all().stream()
+                .filter(e -> permissions.may(exchange.caller(), e, PermissionLevel.CAN_QUERY))
+                .map(Endpoint::name).sorted().toList();
         byte[] body = JSON.writeValueAsBytes(render(exchange.route().surface(), names));
         exchange.client().start(200, Map.of("content-type", "application/json"));
         exchange.client().write(body);

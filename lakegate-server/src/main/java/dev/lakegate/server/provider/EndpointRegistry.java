@@ -48,7 +48,7 @@ public final class EndpointRegistry {
         for (EndpointConfig e : config.endpoints()) {
             Endpoint endpoint = new Endpoint(e.name(), e.aliases(), e.destinations().stream()
                     .map(d -> destination(d, providers))
-                    .toList(), e.usageTracking(), InferenceTable.of(e.inferenceTableConfig(), e.name()));
+                    .toList(), e.usageTracking(), InferenceTable.of(e.inferenceTableConfig(), e.name()), e.permissions());
             byName.put(e.name(), endpoint);
             for (String alias : e.aliases()) {
                 if (alias.contains("*")) {

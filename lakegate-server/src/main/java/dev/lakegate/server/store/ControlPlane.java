@@ -1,7 +1,7 @@
 package dev.lakegate.server.store;
 
 /**
- * The control-plane store: principals and tokens today; groups, grants, limits and endpoint
+ * The control-plane store: principals, tokens, groups and endpoint permissions; limits and endpoint
  * configuration later. It lives in a {@link StoreDatabase}, the embedded SQLite file or a PostgreSQL
  * shared by several gateways, with the same behaviour on both. Nothing here is on the request hot
  * path: callers cache what they read.
@@ -11,6 +11,16 @@ public interface ControlPlane {
     PrincipalStore principals();
 
     TokenStore tokens();
+
+    GroupStore groups();
+
+    EndpointAclStore endpointAcls();
+
+    /**
+     * The change version: it moves with every committed control-plane change made by any gateway on this
+     * database. {@link ChangeFeed} polls it to drop caches.
+     */
+    long version();
 
     /** Runs {@code work} as one transaction, serialised with every other write (also of other gateways). */
     <T> T inTransaction(Work<T> work);

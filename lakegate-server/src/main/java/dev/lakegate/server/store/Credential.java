@@ -1,4 +1,14 @@
 package dev.lakegate.server.store;
 
-/** A token together with its owner, read in one query when a secret is authenticated. */
-public record Credential(TokenRecord token, PrincipalRecord owner) {}
+import java.util.List;
+
+/**
+ * A token together with its owner and the names of the owner's stored groups: what authentication
+ * needs, read at once.
+ */
+public record Credential(TokenRecord token, PrincipalRecord owner, List<String> groups) {
+
+    public Credential {
+        groups = List.copyOf(groups);
+    }
+}

@@ -7,5 +7,9 @@ interface Db {
 
     <T> T read(HandleCallback<T, RuntimeException> work);
 
+    /** A control-plane change: it also bumps the change version, in the same transaction, so every gateway learns of it. */
     <T> T write(HandleCallback<T, RuntimeException> work);
+
+    /** A write that no gateway caches (last-used times): the change version stays. */
+    <T> T writeQuietly(HandleCallback<T, RuntimeException> work);
 }

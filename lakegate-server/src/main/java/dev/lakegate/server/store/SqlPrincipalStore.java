@@ -77,17 +77,20 @@ final class SqlPrincipalStore implements PrincipalStore {
                 .list());
     }
 
-    private static Optional<PrincipalRecord> byName(Handle h, String name) {
+    static Optional<PrincipalRecord> byName(Handle h, String name) {
         return h.createQuery("SELECT " + COLUMNS + " FROM principals p WHERE LOWER(p.name) = LOWER(:name)")
                 .bind("name", name)
                 .map(SqlPrincipalStore::map)
                 .findOne();
     }
 
-    /** Checked inside the write transaction, so the unique index is only the last line of defence. */
+    /**
+     * Checked inside the write transaction, so the unique index is only the last line of defence; group
+     * names count too, since catalog grants name principals and groups alike.
+     */
     private static void requireFreeName(Handle h, PrincipalRecord p) {
         Optional<PrincipalRecord> holder = byName(h, p.name());
-        if (holder.isPresent() && holder.get().id() != p.id()) {
+        if (holder.isPresent() && holder.get().id() != p.id() || SqlGroupStore.byName(h, p.name()).isPresent()) {
             throw new DuplicateNameException(p.name());
         }
     }

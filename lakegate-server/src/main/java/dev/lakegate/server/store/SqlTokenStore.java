@@ -50,8 +50,10 @@ final class SqlTokenStore implements TokenStore {
         return db.read(h -> h.createQuery("SELECT " + COLUMNS + ", " + SqlPrincipalStore.COLUMNS
                         + " FROM tokens t JOIN principals p ON p.id = t.principal_id WHERE t.secret_hash = :hash")
                 .bind("hash", secretHash)
-                .map((rs, ctx) -> new Credential(map(rs, ctx), SqlPrincipalStore.map(rs, ctx)))
-                .findOne());
+                .map((rs, ctx) -> Map.entry(map(rs, ctx), SqlPrincipalStore.map(rs, ctx)))
+                .findOne()
+                .map(found -> new Credential(found.getKey(), found.getValue(),
+                        SqlGroupStore.groupsOf(h, found.getValue().id()).stream().map(GroupRecord::name).toList())));
     }
 
     @Override
@@ -84,7 +86,7 @@ final class SqlTokenStore implements TokenStore {
         if (lastUsedByTokenId.isEmpty()) {
             return;
         }
-        db.write(h -> {
+        db.writeQuietly(h -> {
             PreparedBatch batch = h.prepareBatch(
                     "UPDATE tokens SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)");
             lastUsedByTokenId.forEach((id, at) -> batch.bind("id", id).bind("at", at.toEpochMilli()).add());

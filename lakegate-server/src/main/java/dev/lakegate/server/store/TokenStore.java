@@ -12,7 +12,7 @@ public interface TokenStore {
 
     Optional<TokenRecord> findById(String id);
 
-    /** The token with this secret hash and its owner, whatever their state (revoked, expired, inactive). */
+    /** The token with this secret hash, its owner and the owner's stored groups, whatever their state (revoked, expired, inactive). */
     Optional<Credential> findCredential(String secretHash);
 
     /** Tokens of one owner, or of everyone when {@code ownerId} is empty; oldest first. */

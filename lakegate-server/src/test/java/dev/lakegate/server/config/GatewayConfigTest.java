@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakegate.protocol.WireProtocol;
+import dev.lakegate.server.governance.AccessControl;
+import dev.lakegate.server.governance.GranteeKind;
+import dev.lakegate.server.governance.PermissionLevel;
 import java.util.Map;
 import dev.lakegate.server.governance.limits.OnStoreFailure;
 import dev.lakegate.server.governance.limits.RateLimit;
@@ -185,5 +188,44 @@ class GatewayConfigTest {
                 .hasMessageContaining("set redis or redis_env, not both");
         assertThatThrownBy(() -> GatewayConfig.parse("rate_limiting: {on_redis_failure: maybe}\n", "f")).hasMessageContaining("expected admit or refuse");
         assertThatThrownBy(() -> GatewayConfig.parse("rate_limiting: {redis_timeout_ms: 0}\n", "f")).hasMessageContaining("must be positive");
+    }
+
+    @Test
+    void readsEndpointPermissionsWithEveryoneAsTheDefault() {
+        GatewayConfig c = GatewayConfig.parse("""
+                providers: [{name: p, type: scripted}]
+                endpoints:
+                  - {name: open, destinations: [{provider: p, model: m}]}
+                  - {name: closed, permissions: [], destinations: [{provider: p, model: m}]}
+                  - name: team
+                    destinations: [{provider: p, model: m}]
+                    permissions:
+                      - {group_name: ml-team, permission_level: CAN_QUERY}
+                      - {user_name: alice, permission_level: can_manage}
+                      - {service_principal_name: ci-app, permission_level: CAN_QUERY}
+                """, "f.yaml");
+        assertThat(c.endpoints().get(0).permissions()).isEqualTo(AccessControl.DEFAULT)
+                .containsExactly(new AccessControl(GranteeKind.GROUP, "users", PermissionLevel.CAN_QUERY));
+        assertThat(c.endpoints().get(1).permissions()).isEmpty();
+        assertThat(c.endpoints().get(2).permissions()).containsExactly(
+                new AccessControl(GranteeKind.GROUP, "ml-team", PermissionLevel.CAN_QUERY),
+                new AccessControl(GranteeKind.USER, "alice", PermissionLevel.CAN_MANAGE),
+                new AccessControl(GranteeKind.SERVICE_PRINCIPAL, "ci-app", PermissionLevel.CAN_QUERY));
+
+        String endpoint = "providers: [{name: p, type: scripted}]\nendpoints:\n  - {name: e, destinations: [{provider: p, model: m}], permissions: [%s]}\n";
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("{user_name: a, group_name: b, permission_level: CAN_QUERY}"), "f.yaml"))
+                .hasMessageStartingWith("f.yaml: an access control entry names exactly one of user_name, group_name or service_principal_name")
+                .hasMessageContaining("\"permissions\"");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("{group_name: b, permission_level: CAN_READ}"), "f.yaml"))
+                .hasMessageContaining("unknown permission_level 'CAN_READ'");
+        assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("{group: b, permission_level: CAN_QUERY}"), "f.yaml"))
+                .hasMessageContaining("group");
+    }
+
+    @Test
+    void pollsForControlPlaneChangesEverySecondByDefault() {
+        assertThat(GatewayConfig.parse("", "f.yaml").database().changePollMs()).isEqualTo(1000);
+        assertThat(GatewayConfig.parse("database: {change_poll_ms: 250}\n", "f.yaml").database().changePollMs()).isEqualTo(250);
+        assertThatThrownBy(() -> GatewayConfig.parse("database: {change_poll_ms: 10}\n", "f.yaml")).hasMessageContaining("change_poll_ms");
     }
 }

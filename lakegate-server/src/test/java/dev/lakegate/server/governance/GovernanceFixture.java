@@ -31,6 +31,15 @@ public final class GovernanceFixture implements AutoCloseable {
         return governance.principals().create(new NewPrincipal(PrincipalType.USER, name, null, name + "@example.com", admin, true));
     }
 
+    public PrincipalRecord servicePrincipal(String applicationId) {
+        return governance.principals().create(new NewPrincipal(PrincipalType.SERVICE_PRINCIPAL, applicationId, applicationId, null, false, true));
+    }
+
+    /** The caller a fresh token of {@code owner} authenticates as, groups resolved. */
+    public Caller caller(PrincipalRecord owner) {
+        return governance.authenticator().authenticate(token(owner).secret()).orElseThrow();
+    }
+
     public IssuedToken token(PrincipalRecord owner) {
         return governance.tokens().create(owner, owner.id(), "test", Optional.empty());
     }

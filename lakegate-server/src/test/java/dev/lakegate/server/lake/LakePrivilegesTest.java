@@ -3,6 +3,8 @@ package dev.lakegate.server.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lakegate.server.store.GroupRecord;
+import dev.lakegate.server.store.PrincipalRecord;
 import dev.lakegate.server.testing.TestGateway;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +107,24 @@ class LakePrivilegesTest {
         }
         assertThat(lake.failed(gateway.adminToken(), "DROP CATALOG system CASCADE").path("message").asText())
                 .isEqualTo("catalog system holds the gateway's own tables and cannot be dropped");
+    }
+
+    @Test
+    void grantsToAGroupReachItsMembersAndGrantsToUsersReachEveryone() throws Exception {
+        String query = "SELECT name FROM " + METRICS;
+        var governance = gateway.gateway().governance();
+        PrincipalRecord bobRecord = governance.principals().findByName("bob").orElseThrow();
+        GroupRecord analysts = governance.groups().create("analysts", List.of(bobRecord.id()));
+        lake.admin("GRANT USE CATALOG, USE SCHEMA ON CATALOG main TO `users`");
+        lake.admin("GRANT SELECT ON TABLE " + METRICS + " TO `ANALYSTS`"); // stored under the group's own spelling
+        assertThat(lake.ok(bob, query)).containsExactly(List.of("cost"));
+        assertThat(lake.ok(bob, "SHOW TABLES IN main.telemetry")).containsExactly(List.of("telemetry", "cc_otel_metrics", "false"));
+
+        governance.groups().changeMembers(analysts, List.of(), List.of(bobRecord.id()));
+        assertDenied(query, "bob does not have SELECT on table " + METRICS);
+
+        assertThat(lake.failed(gateway.adminToken(), "GRANT SELECT ON TABLE " + METRICS + " TO `nobody`").path("message").asText())
+                .contains("create the user, service principal or group first");
     }
 
     private void assertDenied(String sql, String message) throws Exception {

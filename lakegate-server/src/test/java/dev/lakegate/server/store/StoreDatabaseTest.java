@@ -43,7 +43,7 @@ class StoreDatabaseTest {
     @Test
     void aFailedLoginNamesTheDatabaseAndRoleButNotThePassword() {
         DatabaseConfig good = PostgresServer.shared().createDatabase();
-        DatabaseConfig wrong = new DatabaseConfig(good.url(), good.user(), "not-" + good.password(), 1, 500L);
+        DatabaseConfig wrong = new DatabaseConfig(good.url(), good.user(), "not-" + good.password(), 1, 500L, null);
         assertThatThrownBy(() -> StoreDatabase.open(wrong, dir))
                 .hasMessageContaining("cannot connect to the control-plane database " + good.url() + " as 'lakegate'")
                 .hasMessageContaining("password authentication failed")
@@ -57,7 +57,7 @@ class StoreDatabaseTest {
     @Test
     void postgresConnectionsNameTheGatewayAndWaitForLocksBoundedly() {
         DatabaseConfig fresh = PostgresServer.shared().createDatabase();
-        try (StoreDatabase database = StoreDatabase.open(new DatabaseConfig(fresh.url(), fresh.user(), fresh.password(), 2, 2_000L), dir)) {
+        try (StoreDatabase database = StoreDatabase.open(new DatabaseConfig(fresh.url(), fresh.user(), fresh.password(), 2, 2_000L, null), dir)) {
             database.jdbi().useHandle(h -> {
                 assertThat(h.select("SHOW lock_timeout").mapTo(String.class).one()).isEqualTo("2s");
                 assertThat(h.select("SHOW application_name").mapTo(String.class).one()).isEqualTo("lakegate");

@@ -4,6 +4,7 @@ import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.server.api.ApiHandler;
 import dev.lakegate.server.api.ApiRequest;
+import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.GovernanceErrors;
 
@@ -17,6 +18,11 @@ final class Access {
                     "no credentials: send Authorization: Bearer <token> (create one with ./lakegate tokens create)");
         }
         return request.caller();
+    }
+
+    /** A route only admins may call. */
+    static ApiRoute adminRoute(String method, String path, ApiHandler handler) {
+        return new ApiRoute(method, path, true, adminOnly(handler));
     }
 
     static ApiHandler adminOnly(ApiHandler handler) {

@@ -46,15 +46,12 @@ final class ScimBodies {
 
     /** PATCH: a SCIM PatchOp ({@code Operations}), or for convenience a plain object of the fields to change. */
     static PrincipalChanges patch(ScimKind kind, JsonNode body) {
-        JsonNode operations = body.has("Operations") ? body.get("Operations") : body.get("operations");
-        if (operations == null) {
+        Optional<JsonNode> operations = operations(body, "{\"op\": \"replace\", \"path\": \"active\", \"value\": false}");
+        if (operations.isEmpty()) {
             return fields(kind, PrincipalChanges.none(), body);
         }
-        if (!operations.isArray()) {
-            throw GovernanceErrors.invalid("\"Operations\" must be an array such as [{\"op\": \"replace\", \"path\": \"active\", \"value\": false}]");
-        }
         PrincipalChanges changes = PrincipalChanges.none();
-        for (JsonNode op : operations) {
+        for (JsonNode op : operations.get()) {
             String name = Bodies.text(op, "op").orElse("").toLowerCase(Locale.ROOT);
             Optional<String> path = Bodies.text(op, "path");
             JsonNode value = op.get("value");
@@ -66,6 +63,18 @@ final class ScimBodies {
             };
         }
         return changes;
+    }
+
+    /** The {@code Operations} array of a SCIM PatchOp (also spelled {@code operations}); empty when the body has none. */
+    static Optional<JsonNode> operations(JsonNode body, String exampleOperation) {
+        JsonNode operations = body.has("Operations") ? body.get("Operations") : body.get("operations");
+        if (operations == null) {
+            return Optional.empty();
+        }
+        if (!operations.isArray()) {
+            throw GovernanceErrors.invalid("\"Operations\" must be an array such as [" + exampleOperation + "]");
+        }
+        return Optional.of(operations);
     }
 
     private static PrincipalChanges fields(ScimKind kind, PrincipalChanges changes, JsonNode body) {

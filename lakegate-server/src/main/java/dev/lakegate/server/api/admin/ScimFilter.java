@@ -1,8 +1,8 @@
 package dev.lakegate.server.api.admin;
 
 import dev.lakegate.server.governance.GovernanceErrors;
-import dev.lakegate.server.store.PrincipalRecord;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The part of SCIM filtering that provisioning tools and the Databricks CLI use:
- * {@code <attribute> eq|ne|co|sw "<value>"} on one attribute, case-insensitive as SCIM says.
+ * {@code <attribute> eq|ne|co|sw "<value>"} on one attribute, case-insensitive as SCIM says. Each
+ * resource type names its filterable attributes.
  */
 final class ScimFilter {
     private static final Pattern EXPRESSION = Pattern.compile("^\\s*([A-Za-z.]+)\\s+(eq|ne|co|sw)\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|true|false)\\s*$",
@@ -19,18 +20,25 @@ final class ScimFilter {
 
     private ScimFilter() {}
 
-    static Predicate<PrincipalRecord> parse(ScimKind kind, String filter) {
+    /**
+     * @param attributes the filterable attributes by their SCIM names (matched ignoring case), in the order the error lists them
+     * @param example a filter to suggest when this one is not understood
+     */
+    static <T> Predicate<T> parse(String filter, Map<String, Function<T, String>> attributes, String example) {
         Matcher m = EXPRESSION.matcher(filter);
-        if (!m.matches()) {
-            throw unsupported(kind, filter);
+        Optional<Function<T, String>> attribute = m.matches() ? attributes.entrySet().stream()
+                .filter(a -> a.getKey().equalsIgnoreCase(m.group(1))).map(Map.Entry::getValue).findFirst() : Optional.empty();
+        if (attribute.isEmpty()) {
+            throw GovernanceErrors.invalid("unsupported filter '" + filter + "': use <attribute> eq|ne|co|sw \"<value>\" with one of "
+                    + String.join(", ", attributes.keySet()) + ", e.g. " + example);
         }
-        Function<PrincipalRecord, String> attribute = attribute(kind, m.group(1)).orElseThrow(() -> unsupported(kind, filter));
+        Function<T, String> read = attribute.get();
         String raw = m.group(3);
         String value = (raw.startsWith("\"") ? raw.substring(1, raw.length() - 1).replaceAll("\\\\(.)", "$1") : raw)
                 .toLowerCase(Locale.ROOT);
         String op = m.group(2).toLowerCase(Locale.ROOT);
-        return p -> {
-            String actual = attribute.apply(p);
+        return item -> {
+            String actual = read.apply(item);
             String a = actual == null ? "" : actual.toLowerCase(Locale.ROOT);
             return switch (op) {
                 case "eq" -> a.equals(value);
@@ -39,24 +47,5 @@ final class ScimFilter {
                 default -> a.startsWith(value);
             };
         };
-    }
-
-    private static Optional<Function<PrincipalRecord, String>> attribute(ScimKind kind, String name) {
-        Function<PrincipalRecord, String> f = switch (name.toLowerCase(Locale.ROOT)) {
-            case "id" -> p -> String.valueOf(p.id());
-            case "displayname" -> PrincipalRecord::displayName;
-            case "active" -> p -> String.valueOf(p.active());
-            case "username" -> kind == ScimKind.USERS ? PrincipalRecord::name : null;
-            case "emails", "emails.value" -> kind == ScimKind.USERS ? PrincipalRecord::email : null;
-            case "applicationid" -> kind == ScimKind.SERVICE_PRINCIPALS ? PrincipalRecord::name : null;
-            default -> null;
-        };
-        return Optional.ofNullable(f);
-    }
-
-    private static RuntimeException unsupported(ScimKind kind, String filter) {
-        String attributes = kind == ScimKind.USERS ? "userName, displayName, emails, id, active" : "applicationId, displayName, id, active";
-        return GovernanceErrors.invalid("unsupported filter '" + filter + "': use <attribute> eq|ne|co|sw \"<value>\" with one of "
-                + attributes + ", e.g. " + kind.nameAttribute + " eq \"alice\"");
     }
 }

@@ -1,7 +1,6 @@
 package dev.lakegate.server.api.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakegate.server.api.ApiHandler;
 import dev.lakegate.server.api.ApiRequest;
 import dev.lakegate.server.api.ApiResponse;
 import dev.lakegate.server.api.ApiRoute;
@@ -31,14 +30,10 @@ final class TokenManagementApi {
 
     List<ApiRoute> routes() {
         return List.of(
-                route("GET", BASE + "/tokens", this::list),
-                route("GET", BASE + "/tokens/{token_id}", this::get),
-                route("DELETE", BASE + "/tokens/{token_id}", this::delete),
-                route("POST", BASE + "/on-behalf-of/tokens", this::createOnBehalfOf));
-    }
-
-    private static ApiRoute route(String method, String path, ApiHandler handler) {
-        return new ApiRoute(method, path, true, Access.adminOnly(handler));
+                Access.adminRoute("GET", BASE + "/tokens", this::list),
+                Access.adminRoute("GET", BASE + "/tokens/{token_id}", this::get),
+                Access.adminRoute("DELETE", BASE + "/tokens/{token_id}", this::delete),
+                Access.adminRoute("POST", BASE + "/on-behalf-of/tokens", this::createOnBehalfOf));
     }
 
     /** All tokens, revoked ones flagged; {@code created_by_username} / {@code created_by_id} filter by owner. */

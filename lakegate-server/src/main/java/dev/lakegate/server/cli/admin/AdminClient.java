@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Calls a running gateway's admin API over HTTP and turns every failure into a {@link CliFailure}. */
 final class AdminClient implements AutoCloseable {
@@ -41,6 +42,35 @@ final class AdminClient implements AutoCloseable {
 
     JsonNode delete(String path) {
         return send("DELETE", path, null);
+    }
+
+    JsonNode patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    JsonNode put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    /**
+     * The one SCIM resource under {@code path} whose {@code attribute} equals {@code value} (ignoring case);
+     * else, when {@code value} is a number, the one with that id; else empty.
+     */
+    Optional<JsonNode> scimFind(String path, String attribute, String value) {
+        JsonNode found = get(path + "?filter=" + encode(attribute + " eq \"" + value.replace("\"", "\\\"") + "\""));
+        if (found.path("Resources").size() == 1) {
+            return Optional.of(found.path("Resources").get(0));
+        }
+        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Optional.of(get(path + "/" + value));
+            } catch (CliFailure.Http e) {
+                if (e.status != 404) {
+                    throw e;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static String encode(String value) {

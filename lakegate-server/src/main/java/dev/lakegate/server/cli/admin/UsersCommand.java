@@ -90,20 +90,8 @@ final class UsersCommand implements Runnable {
 
     /** By user name first (SCIM filter), then by id. */
     static JsonNode find(AdminClient api, String user) {
-        JsonNode byName = api.get(PATH + "?filter=" + AdminClient.encode("userName eq \"" + user.replace("\"", "\\\"") + "\""));
-        if (byName.path("Resources").size() == 1) {
-            return byName.path("Resources").get(0);
-        }
-        if (user.chars().allMatch(Character::isDigit)) {
-            try {
-                return api.get(PATH + "/" + user);
-            } catch (CliFailure.Http e) {
-                if (e.status != 404) {
-                    throw e;
-                }
-            }
-        }
-        throw new CliFailure("no user named '" + user + "': list users with ./lakegate users list");
+        return api.scimFind(PATH, "userName", user)
+                .orElseThrow(() -> new CliFailure("no user named '" + user + "': list users with ./lakegate users list"));
     }
 
     static String yesNo(JsonNode flag) {

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.server.governance.Caller;
+import dev.lakegate.server.governance.GroupService;
 import dev.lakegate.server.governance.GovernanceFixture;
 import dev.lakegate.server.governance.IssuedToken;
+import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.store.PrincipalRecord;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class ScimApiTest {
     @BeforeEach
     void setUp() {
         f = new GovernanceFixture(dir);
-        api = new AdminApiClient(AdminApi.routes(f.governance));
+        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry()));
         admin = caller(f.user("root", true));
         alice = caller(f.user("alice", false));
     }
@@ -167,8 +170,9 @@ class ScimApiTest {
         assertThat(api.error(null, "GET", USERS, null).category()).isEqualTo(ErrorCategory.AUTHENTICATION);
     }
 
+    /** A caller as authentication would build it for a principal in no stored group. */
     static Caller caller(PrincipalRecord p) {
-        return new Caller(p.principal(), "tok_test");
+        return new Caller(p.principal(), "tok_test", Set.of(GroupService.USERS));
     }
 
     static String enc(String s) {

@@ -8,6 +8,7 @@ import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.GovernanceFixture;
+import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.store.PrincipalRecord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class TokenApiTest {
     @BeforeEach
     void setUp() {
         f = new GovernanceFixture(dir);
-        api = new AdminApiClient(AdminApi.routes(f.governance));
+        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry()));
         admin = caller(f.user("root", true));
         alice = caller(f.user("alice", false));
         bob = f.user("bob", false);

@@ -176,4 +176,49 @@ class AdminCommandsTest {
         assertThat(bare.code()).isEqualTo(2);
         assertThat(bare.err()).contains("Missing subcommand: choose one of").contains("list").contains("Usage: lakegate users");
     }
+
+    @Test
+    void managesGroupsAndTheirMembersFromTheCommandLine() {
+        assertThat(run("users", "create", "bob").code()).isZero();
+        assertThat(run("service-principals", "create", "ci-bot", "--application-id", "ci-app").code()).isZero();
+
+        Run created = run("groups", "create", "ml-team", "--member", "bob");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created group ml-team (id ").contains("with 1 member(s)").contains("permissions add ENDPOINT --group ml-team");
+
+        Run added = run("groups", "add-member", "ML-TEAM", "ci-bot");
+        assertThat(added.out()).contains("Added ci-bot (ml-team now has 2 member(s))");
+        Run shown = run("groups", "show", "ml-team");
+        assertThat(shown.out()).startsWith("Group ml-team (id ").containsPattern("bob +user").containsPattern("ci-app +service principal");
+
+        Run list = run("groups", "list");
+        assertThat(list.out().lines().findFirst().orElseThrow()).matches("ID +NAME +MEMBERS");
+        assertThat(list.out()).containsPattern("ml-team +2").containsPattern("1 +users +3");
+
+        assertThat(run("groups", "remove-member", "ml-team", "bob").out()).contains("Removed bob (ml-team now has 1 member(s))");
+        Run unknownMember = run("groups", "add-member", "ml-team", "nobody");
+        assertThat(unknownMember.code()).isEqualTo(1);
+        assertThat(unknownMember.err()).contains("no user or service principal named 'nobody'");
+        assertThat(run("groups", "delete", "users").err()).contains("'users' is built in");
+        assertThat(run("groups", "delete", "ml-team").out()).contains("Deleted group ml-team.");
+        assertThat(run("groups", "show", "ml-team").err()).contains("no group named 'ml-team'");
+    }
+
+    @Test
+    void showsAndChangesEndpointPermissionsFromTheCommandLine() {
+        assertThat(run("users", "create", "bob").code()).isZero();
+        Run configured = run("permissions", "get", TestGateway.CLAUDE);
+        assertThat(configured.code()).as(configured.err()).isZero();
+        assertThat(configured.out()).containsPattern("group +users +CAN_QUERY").contains("from the gateway's configuration");
+
+        Run added = run("permissions", "add", TestGateway.CLAUDE, "--user", "bob=can_manage");
+        assertThat(added.out()).containsPattern("group +users +CAN_QUERY").containsPattern("user +bob +CAN_MANAGE")
+                .doesNotContain("configuration");
+
+        Run set = run("permissions", "set", TestGateway.CLAUDE, "--user", "bob");
+        assertThat(set.out()).containsPattern("user +bob +CAN_QUERY").doesNotContain("users");
+        assertThat(run("permissions", "set", TestGateway.CLAUDE).err()).contains("or pass --none");
+        assertThat(run("permissions", "set", TestGateway.CLAUDE, "--none").out()).contains("Nobody but admins may use " + TestGateway.CLAUDE);
+        assertThat(run("permissions", "get", "nope").err()).contains("no endpoint is named 'nope'");
+    }
 }

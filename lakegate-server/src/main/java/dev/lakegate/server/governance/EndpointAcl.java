@@ -1,0 +1,15 @@
+package dev.lakegate.server.governance;
+
+import java.util.List;
+
+/**
+ * The access control list in force on an endpoint.
+ *
+ * @param stored set through the API (then it replaces the configured one, even when empty)
+ */
+public record EndpointAcl(String endpoint, boolean stored, List<AccessControl> entries) {
+
+    public EndpointAcl {
+        entries = List.copyOf(entries);
+    }
+}
