@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.delta.Row;
 import dev.lakegate.lake.sql.OtelTableDdl;
+import dev.lakegate.server.testing.GatewayProcess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -16,7 +17,6 @@ import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +56,12 @@ class OtlpKillTest {
         long seed = Long.getLong("otlpkill.seed", System.nanoTime());
         System.out.println("OtlpKillTest seed " + seed);
         Random random = new Random(seed);
-        int port = freePort();
+        int port = GatewayProcess.freePort();
         Path config = dir.resolve("lakegate.yaml");
         Files.writeString(config, "server: {host: 127.0.0.1, port: " + port + "}\nlake: {commit_interval_ms: 200}\n");
         Path data = dir.resolve("data");
 
-        Process gateway = start(config, data, port);
+        GatewayProcess gateway = start(config, data, port);
         sql(port, "CREATE CATALOG main");
         sql(port, "CREATE SCHEMA main.telemetry");
         sql(port, OtelTableDdl.forTable("metrics", "main", "telemetry", "kill"));
@@ -78,7 +77,7 @@ class OtlpKillTest {
                 senders.add(Thread.ofPlatform().start(() -> send(port, nextId, acknowledged)));
             }
             Thread.sleep(300 + random.nextInt(1200));
-            gateway.destroyForcibly().waitFor(); // SIGKILL
+            gateway.kill(); // SIGKILL
             for (Thread t : senders) {
                 t.join();
             }
@@ -88,8 +87,7 @@ class OtlpKillTest {
 
         gateway = start(config, data, port); // replays what the last crash left
         String location = JSON.readTree(get(port, "/api/2.1/unity-catalog/tables/" + TABLE)).path("storage_location").asText();
-        gateway.destroy(); // SIGTERM: a graceful stop commits what the log holds
-        assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(gateway.stop(Duration.ofSeconds(60))).as("a graceful stop commits what the log holds").isTrue();
 
         Map<Long, Integer> stored = new HashMap<>();
         for (Row row : new DeltaTables().open(location).read()) {
@@ -141,30 +139,8 @@ class OtlpKillTest {
                 ScopeMetrics.newBuilder().addMetrics(Metric.newBuilder().setName("kill.test").setGauge(gauge)))).build();
     }
 
-    private Process start(Path config, Path data, int port) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "dev.lakegate.server.cli.Main", "serve", "--config", config.toString(),
-                "--data-dir", data.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolveSibling("gateway.log").toFile()));
-        pb.environment().put("LAKEGATE_ADMIN_TOKEN", admin);
-        Process p = pb.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        p.destroyForcibly();
-        throw new AssertionError("the gateway did not start: " + Files.readString(data.resolveSibling("gateway.log")));
+    private GatewayProcess start(Path config, Path data, int port) throws Exception {
+        return GatewayProcess.start(config, data, port, Map.of("LAKEGATE_ADMIN_TOKEN", admin));
     }
 
     private void sql(int port, String statement) throws Exception {
@@ -183,9 +159,4 @@ class OtlpKillTest {
         return r.body();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -16,6 +16,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -34,6 +35,13 @@ public final class RedisBucketStore extends Bucket4jStore {
     private static final Duration RECONNECT_EVERY = Duration.ofSeconds(1);
     /** Redis keeps a key this long past the moment its bucket is full again. */
     private static final Duration KEEP_FULL_BUCKET = Duration.ofSeconds(10);
+    private static final ReentrantLock[] STRIPES = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new ReentrantLock();
+        }
+    }
 
     private final RedisClient client;
     private final String where;
@@ -100,10 +108,24 @@ public final class RedisBucketStore extends Bucket4jStore {
     @Override
     <T> T on(BucketSpec spec, Function<Bucket, T> op) {
         ProxyManager<String> proxies = proxies();
+        // One operation per key at a time from this gateway: concurrent compare-and-swaps on a busy key (an
+        // endpoint ceiling) would mostly lose and retry until the timeout, and a timed-out check is admitted.
+        ReentrantLock lock = STRIPES[Math.floorMod(spec.key().hashCode(), STRIPES.length)];
+        try {
+            if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new BucketStoreException("Redis at " + where + " did not answer within " + timeout.toMillis()
+                        + " ms: the checks of this bucket are queued behind each other", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BucketStoreException("interrupted while waiting for bucket " + spec.key(), e);
+        }
         try {
             return op.apply(proxies.getProxy(spec.key(), () -> BucketConfiguration.builder().addLimit(spec.bandwidth()).build()));
         } catch (RuntimeException e) {
             throw new BucketStoreException("Redis at " + where + " did not answer: " + e, e);
+        } finally {
+            lock.unlock();
         }
     }
 
