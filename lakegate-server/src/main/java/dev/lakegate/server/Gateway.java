@@ -2,10 +2,15 @@ package dev.lakegate.server;
 
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.api.admin.AdminApi;
+import dev.lakegate.server.api.admin.BudgetApi;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderType;
 import dev.lakegate.server.governance.Bootstrap;
 import dev.lakegate.server.governance.Governance;
+import dev.lakegate.server.governance.budgets.Budgets;
+import dev.lakegate.server.governance.budgets.Directory;
+import dev.lakegate.server.governance.budgets.EnforceBudgets;
+import dev.lakegate.server.governance.budgets.UsageSpend;
 import dev.lakegate.server.http.ApiDispatcher;
 import dev.lakegate.server.http.GatewayHandler;
 import dev.lakegate.server.lake.Lake;
@@ -28,7 +33,9 @@ import dev.lakegate.server.provider.Endpoint;
 import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.provider.UpstreamClient;
 import dev.lakegate.server.provider.scripted.ScriptedUpstream;
+import dev.lakegate.server.store.BudgetStore;
 import dev.lakegate.server.store.ControlPlane;
+import dev.lakegate.server.store.PrincipalRecord;
 import dev.lakegate.server.store.StoreDatabase;
 import dev.lakegate.server.usage.UsageRecorder;
 import java.net.URI;
@@ -38,6 +45,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -87,6 +95,7 @@ public final class Gateway implements AutoCloseable {
     private final ListenerBus listeners;
     private final UsageRecorder usage;
     private final PayloadRecorder payloads;
+    private final Budgets budgets;
     private final Lake lake;
     private final Server server;
     private volatile boolean ready;
@@ -131,6 +140,11 @@ public final class Gateway implements AutoCloseable {
         List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics, usage, payloads));
         observers.addAll(options.extraListeners());
         listeners = new ListenerBus(observers, 65_536);
+        // Budgets (SPEC §3): counters shared through the control-plane database, seeded from the usage table.
+        budgets = Budgets.start(BudgetStore.on(database), new Directory(
+                name -> governance.principals().findByName(name).map(PrincipalRecord::principal),
+                name -> Set.of(), // group membership arrives with groups (issue 7): then group budgets seed from members' spend
+                name -> endpoints.find(name).map(Endpoint::name)), new UsageSpend(lake.service()), clock);
 
         Pipeline pipeline = new Pipeline(List.of(
                 new Authenticate(governance.authenticator()),
@@ -138,8 +152,10 @@ public final class Gateway implements AutoCloseable {
                 new ResolveEndpoint(endpoints),
                 new SamplePayload(options.samplingRandom()),
                 new PlanRoute(),
+                new EnforceBudgets(budgets),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance));
+        routes.addAll(BudgetApi.routes(budgets));
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 
@@ -208,6 +224,7 @@ public final class Gateway implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            budgets.close();
             listeners.close();
             usage.close();
             payloads.close();

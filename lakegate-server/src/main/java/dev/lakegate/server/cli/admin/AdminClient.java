@@ -39,6 +39,10 @@ final class AdminClient implements AutoCloseable {
         return send("POST", path, body);
     }
 
+    JsonNode patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
     JsonNode delete(String path) {
         return send("DELETE", path, null);
     }

@@ -5,8 +5,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The admin subcommands of {@code lakegate}: {@code users}, {@code service-principals} and
- * {@code tokens}. They talk to a running gateway over HTTP ({@code --url}, {@code --token}).
+ * The admin subcommands of {@code lakegate}: {@code users}, {@code service-principals},
+ * {@code tokens} and {@code budgets}. They talk to a running gateway over HTTP ({@code --url}, {@code --token}).
  */
 public final class AdminCommands {
     private AdminCommands() {}
@@ -18,7 +18,7 @@ public final class AdminCommands {
 
     /** The same with an explicit environment ({@code LAKEGATE_URL}, {@code LAKEGATE_TOKEN}, {@code LAKEGATE_ADMIN_TOKEN}). */
     public static List<Object> commands(Map<String, String> env) {
-        return List.of(new UsersCommand(env), new ServicePrincipalsCommand(env), new TokensCommand(env));
+        return List.of(new UsersCommand(env), new ServicePrincipalsCommand(env), new TokensCommand(env), new BudgetsCommand(env));
     }
 
     /** Adds every admin subcommand to {@code root}. */
