@@ -2,10 +2,12 @@ package dev.lakegate.server;
 
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.api.admin.AdminApi;
+import dev.lakegate.server.api.admin.BudgetApi;
 import dev.lakegate.server.config.EndpointConfig;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderType;
 import dev.lakegate.server.governance.Bootstrap;
+import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.Governance;
 import dev.lakegate.server.governance.limits.BucketStore;
 import dev.lakegate.server.governance.limits.LocalBucketStore;
@@ -13,6 +15,10 @@ import dev.lakegate.server.governance.limits.RateLimitPolicies;
 import dev.lakegate.server.governance.limits.RateLimitPolicy;
 import dev.lakegate.server.governance.limits.RateLimiter;
 import dev.lakegate.server.governance.limits.RedisBucketStore;
+import dev.lakegate.server.governance.budgets.Budgets;
+import dev.lakegate.server.governance.budgets.Directory;
+import dev.lakegate.server.governance.budgets.EnforceBudgets;
+import dev.lakegate.server.governance.budgets.UsageSpend;
 import dev.lakegate.server.http.ApiDispatcher;
 import dev.lakegate.server.http.GatewayHandler;
 import dev.lakegate.server.lake.Lake;
@@ -37,7 +43,9 @@ import dev.lakegate.server.provider.Endpoint;
 import dev.lakegate.server.provider.EndpointRegistry;
 import dev.lakegate.server.provider.UpstreamClient;
 import dev.lakegate.server.provider.scripted.ScriptedUpstream;
+import dev.lakegate.server.store.BudgetStore;
 import dev.lakegate.server.store.ControlPlane;
+import dev.lakegate.server.store.PrincipalRecord;
 import dev.lakegate.server.store.StoreDatabase;
 import dev.lakegate.server.usage.UsageRecorder;
 import java.net.URI;
@@ -47,6 +55,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -98,6 +107,7 @@ public final class Gateway implements AutoCloseable {
     private final UsageRecorder usage;
     private final PayloadRecorder payloads;
     private final BucketStore buckets;
+    private final Budgets budgets;
     private final Lake lake;
     private final Server server;
     private volatile boolean ready;
@@ -142,6 +152,11 @@ public final class Gateway implements AutoCloseable {
         List<RequestListener> observers = new ArrayList<>(List.of(new LogRequestListener(), metrics, usage, payloads));
         observers.addAll(options.extraListeners());
         listeners = new ListenerBus(observers, 65_536);
+        // Budgets (SPEC §3): counters shared through the control-plane database, seeded from the usage table.
+        budgets = Budgets.start(BudgetStore.on(database), new Directory(
+                name -> governance.principals().findByName(name).map(PrincipalRecord::principal),
+                name -> governance.asOwner(name).map(Caller::groups).orElse(Set.of()),
+                name -> endpoints.find(name).map(Endpoint::name)), new UsageSpend(lake.service()), clock);
 
         // Rate limits (SPEC §3): buckets in memory, or in Redis shared by replicas.
         buckets = bucketStore(config, options.env());
@@ -156,8 +171,10 @@ public final class Gateway implements AutoCloseable {
                 new SamplePayload(options.samplingRandom()),
                 new EnforceRateLimits(policies, new RateLimiter(buckets, config.rateLimiting().onRedisFailure(), metrics), clock),
                 new PlanRoute(),
+                new EnforceBudgets(budgets),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
         List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance, endpoints));
+        routes.addAll(BudgetApi.routes(budgets));
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
 
@@ -232,6 +249,7 @@ public final class Gateway implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            budgets.close();
             listeners.close();
             usage.close();
             payloads.close();

@@ -220,7 +220,7 @@ public final class GatewayHandler extends Handler.Abstract {
                         : exchange != null && exchange.upstreamFailure() != null ? exchange.upstreamFailure()
                         : disconnected ? "CLIENT_DISCONNECTED" : null,
                 usage,
-                destination == null || destination.pricing() == null ? null : destination.pricing().cost(usage),
+                exchange == null ? null : exchange.costUsd(),
                 (end - start) / 1_000_000,
                 client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,
                 disconnected,

@@ -1,17 +1,13 @@
 package dev.lakegate.server.lane;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakegate.protocol.scan.PromptSize;
 import dev.lakegate.protocol.usage.Usage;
-import java.io.IOException;
 
 /**
  * Token counts where the upstream gave none (SPEC §4 {@code tokens_estimated}): (characters + 1) / 4 of
  * the request's text and of the answer's generated text. Used only then, off the common path.
  */
 final class TokenEstimate {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TokenEstimate() {}
 
     /**
@@ -37,29 +33,6 @@ final class TokenEstimate {
 
     /** Characters of the request's string values and field names (prompt, tool schemas, messages), not its JSON punctuation. */
     static long requestCharacters(byte[] body) {
-        try {
-            long[] chars = {0};
-            JSON.readTree(body).forEach(node -> chars[0] += strings(node));
-            return chars[0];
-        } catch (IOException | RuntimeException e) {
-            return body.length;
-        }
-    }
-
-    private static long strings(JsonNode node) {
-        if (node.isTextual()) {
-            return node.asText().length();
-        }
-        long sum = 0;
-        for (JsonNode child : node) {
-            sum += strings(child);
-        }
-        if (node.isObject()) {
-            var names = node.fieldNames();
-            while (names.hasNext()) {
-                sum += names.next().length();
-            }
-        }
-        return sum;
+        return PromptSize.of(body).characters();
     }
 }

@@ -115,6 +115,8 @@ public final class Exchange {
     public void attempt(Attempt a) { attempts.add(a); }
     public Usage usage() { return usage; }
     public void usage(Usage u) { usage = u; }
+    /** The usage at the prices of the destination that answered, the usage row's {@code cost_usd}; null when none was reached or its prices are unknown. */
+    public Double costUsd() { return destination == null || destination.pricing() == null ? null : destination.pricing().cost(usage); }
     /** Stream events relayed to the agent so far, so an in-stream error can continue their numbering. */
     public long streamEventsSent() { return streamEventsSent; }
     public void streamEventsSent(long n) { streamEventsSent = n; }

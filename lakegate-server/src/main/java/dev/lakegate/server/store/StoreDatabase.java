@@ -14,19 +14,27 @@ import org.jdbi.v3.core.statement.SqlStatements;
 /**
  * The control-plane database, the embedded SQLite file or a PostgreSQL shared by several gateways,
  * migrated when opened. The control plane ({@link ControlPlane#on}) and the catalog work on its
- * {@link #jdbi()}, where every transaction is a serialised write ({@link SerialWrites}). Whoever
- * opens it closes it.
+ * {@link #jdbi()}, where every transaction is a serialised write ({@link SerialWrites}); budget
+ * counters work on {@link #counters()}, where they are not. Whoever opens it closes it.
  */
 public final class StoreDatabase implements AutoCloseable {
     private final DataSource dataSource;
     private final Jdbi jdbi;
+    private final Jdbi counters;
 
-    private StoreDatabase(DataSource dataSource, Consumer<Handle> databaseLock) {
+    /** @param embedded the SQLite file, where one connection writes at a time */
+    private StoreDatabase(DataSource dataSource, Consumer<Handle> databaseLock, boolean embedded) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         jdbi.setTransactionHandler(new SerialWrites(jdbi.getTransactionHandler(), new ReentrantLock(), databaseLock));
         // Queries with an optional filter bind it whether or not the SQL uses it.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        this.counters = Jdbi.create(dataSource);
+        if (embedded) {
+            // SQLite lets one connection write at a time anyway: queue this process's counter transactions on a lock
+            // of their own (never the control plane's) instead of in SQLite's busy handler, whose sleeps grow to 100 ms.
+            counters.setTransactionHandler(new SerialWrites(counters.getTransactionHandler(), new ReentrantLock(), h -> {}));
+        }
     }
 
     /**
@@ -37,10 +45,10 @@ public final class StoreDatabase implements AutoCloseable {
         String url = config.url() == null ? EmbeddedSqlite.urlFor(dataDir) : config.url();
         if (EmbeddedSqlite.accepts(url)) {
             // BEGIN IMMEDIATE already takes the file's write lock.
-            return migrated(EmbeddedSqlite.dataSource(url, Math.toIntExact(config.connectTimeoutMs())), h -> {});
+            return migrated(EmbeddedSqlite.dataSource(url, Math.toIntExact(config.connectTimeoutMs())), h -> {}, true);
         }
         if (PostgresPool.accepts(url)) {
-            return migrated(PostgresPool.open(config), PostgresPool::lockWrites);
+            return migrated(PostgresPool.open(config), PostgresPool::lockWrites, false);
         }
         throw new IllegalArgumentException("unsupported control-plane database URL " + url
                 + ": use jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>");
@@ -55,6 +63,17 @@ public final class StoreDatabase implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * The same database for hot counters (budgets): short transactions that decide with a conditional UPDATE of
+     * the row they change ({@code … WHERE spent + reserved + :e <= limit}, {@code … WHERE state = 'RESERVED'}),
+     * which holds that row until commit, so no check goes stale and several gateways need no global order. They
+     * must not queue behind the serialised control-plane writes: on PostgreSQL they take no advisory lock, only
+     * row locks; on SQLite they take the file's write lock like every write, briefly.
+     */
+    public Jdbi counters() {
+        return counters;
+    }
+
     /** Releases the PostgreSQL pool; SQLite holds no connection between calls. */
     @Override
     public void close() {
@@ -63,8 +82,8 @@ public final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    private static StoreDatabase migrated(DataSource dataSource, Consumer<Handle> databaseLock) {
-        StoreDatabase database = new StoreDatabase(dataSource, databaseLock);
+    private static StoreDatabase migrated(DataSource dataSource, Consumer<Handle> databaseLock, boolean embedded) {
+        StoreDatabase database = new StoreDatabase(dataSource, databaseLock, embedded);
         try {
             migrate(dataSource);
         } catch (RuntimeException e) {

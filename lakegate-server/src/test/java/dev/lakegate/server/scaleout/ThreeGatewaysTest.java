@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7's scale-out proof: three real gateway processes ({@code lakegate serve}) share one PostgreSQL
- * control plane and one Redis for rate-limit buckets, and enforce one organisation's rules together.
+ * control plane and one Redis for rate-limit buckets, and enforce one organisation's rules together: an
+ * endpoint's rate limit, a revoked token, a budget.
  */
 class ThreeGatewaysTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +61,7 @@ class ThreeGatewaysTest {
                     endpoints:
                       - {name: shared, destinations: [{provider: scripted, model: m}], rate_limits: [{key: endpoint, calls: %d}]}
                       - {name: open, destinations: [{provider: scripted, model: m}]}
+                      - {name: budgeted, destinations: [{provider: scripted, model: gpt-4.1}]}
                       - {name: warm, destinations: [{provider: scripted, model: m}], rate_limits: [{key: endpoint, calls: 1000000}]}
                     """.formatted(port, database.url(), database.user(), redis.url(), QPM));
             gateways.add(GatewayProcess.start(config, dir.resolve("data-" + i), port,
@@ -134,6 +136,27 @@ class ThreeGatewaysTest {
                         .isLessThan(Duration.ofSeconds(5));
                 Thread.sleep(100);
             }
+        }
+    }
+
+    @Test
+    void aBudgetSetThroughOneGatewayIsEnforcedByAll() throws Exception {
+        for (GatewayProcess g : gateways) {
+            assertThat(chat(g, "budgeted", ADMIN).statusCode()).as("before the budget, port " + g.port()).isEqualTo(200);
+        }
+        // One micro-dollar: no request at gpt-4.1's default prices fits.
+        HttpResponse<String> created = post(gateways.get(0), "/api/2.0/budgets", ADMIN,
+                "{\"name\":\"nothing-left\",\"scope\":\"ENDPOINT\",\"subject\":\"budgeted\",\"period\":\"DAY\",\"limit_usd\":0.000001}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        long createdAt = System.nanoTime();
+        for (GatewayProcess g : gateways) {
+            HttpResponse<String> r;
+            while ((r = chat(g, "budgeted", ADMIN)).statusCode() != 403) {
+                assertThat(Duration.ofNanos(System.nanoTime() - createdAt)).as("port " + g.port() + " still admits past the budget")
+                        .isLessThan(Duration.ofSeconds(5));
+                Thread.sleep(100);
+            }
+            assertThat(r.body()).contains("nothing-left").contains("budget_exceeded").contains("resets at");
         }
     }
 

@@ -40,12 +40,12 @@ final class AdminClient implements AutoCloseable {
         return send("POST", path, body);
     }
 
-    JsonNode delete(String path) {
-        return send("DELETE", path, null);
-    }
-
     JsonNode patch(String path, Object body) {
         return send("PATCH", path, body);
+    }
+
+    JsonNode delete(String path) {
+        return send("DELETE", path, null);
     }
 
     JsonNode put(String path, Object body) {

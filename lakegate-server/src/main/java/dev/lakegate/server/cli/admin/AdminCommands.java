@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * The admin subcommands of {@code lakegate}: {@code users}, {@code service-principals},
- * {@code groups}, {@code tokens} and {@code permissions}. They talk to a running gateway over HTTP ({@code --url}, {@code --token}).
+ * {@code groups}, {@code tokens}, {@code permissions} and {@code budgets}. They talk to a running gateway over HTTP ({@code --url}, {@code --token}).
  */
 public final class AdminCommands {
     private AdminCommands() {}
@@ -19,7 +19,7 @@ public final class AdminCommands {
     /** The same with an explicit environment ({@code LAKEGATE_URL}, {@code LAKEGATE_TOKEN}, {@code LAKEGATE_ADMIN_TOKEN}). */
     public static List<Object> commands(Map<String, String> env) {
         return List.of(new UsersCommand(env), new ServicePrincipalsCommand(env), new GroupsCommand(env), new TokensCommand(env),
-                new PermissionsCommand(env));
+                new PermissionsCommand(env), new BudgetsCommand(env));
     }
 
     /** Adds every admin subcommand to {@code root}. */
