@@ -3,7 +3,6 @@ package dev.lakegate.server;
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.api.admin.AdminApi;
 import dev.lakegate.server.api.admin.BudgetApi;
-import dev.lakegate.server.config.EndpointConfig;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderType;
 import dev.lakegate.server.governance.Bootstrap;
@@ -11,8 +10,6 @@ import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.Governance;
 import dev.lakegate.server.governance.limits.BucketStore;
 import dev.lakegate.server.governance.limits.LocalBucketStore;
-import dev.lakegate.server.governance.limits.RateLimitPolicies;
-import dev.lakegate.server.governance.limits.RateLimitPolicy;
 import dev.lakegate.server.governance.limits.RateLimiter;
 import dev.lakegate.server.governance.limits.RedisBucketStore;
 import dev.lakegate.server.governance.budgets.Budgets;
@@ -60,7 +57,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -121,6 +117,8 @@ public final class Gateway implements AutoCloseable {
                 ? ScriptedUpstream.start(0) : null;
         endpoints = new EndpointRegistry();
         endpoints.load(config, options.env(), scripted == null ? null : scripted.baseUrl());
+        // Ai-gateway settings set through the API replace the file's, now and after every change of any gateway.
+        governance.aiGateway().stored().subscribe(endpoints::overlay);
         upstream = new UpstreamClient();
 
         Clock clock = Clock.systemUTC();
@@ -160,8 +158,6 @@ public final class Gateway implements AutoCloseable {
 
         // Rate limits (SPEC §3): buckets in memory, or in Redis shared by replicas.
         buckets = bucketStore(config, options.env());
-        RateLimitPolicies policies = RateLimitPolicies.of(config.endpoints().stream()
-                .collect(Collectors.toMap(EndpointConfig::name, e -> RateLimitPolicy.compile(e.name(), e.rateLimits()))));
 
         Pipeline pipeline = new Pipeline(List.of(
                 new Authenticate(governance.authenticator()),
@@ -169,11 +165,11 @@ public final class Gateway implements AutoCloseable {
                 new ResolveEndpoint(endpoints),
                 new Authorize(governance.permissions()),
                 new SamplePayload(options.samplingRandom()),
-                new EnforceRateLimits(policies, new RateLimiter(buckets, config.rateLimiting().onRedisFailure(), metrics), clock),
+                new EnforceRateLimits(new RateLimiter(buckets, config.rateLimiting().onRedisFailure(), metrics), clock),
                 new PlanRoute(),
                 new EnforceBudgets(budgets),
                 new Dispatch(new PassthroughLane(upstream), new TranslationLane(upstream))));
-        List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance, endpoints));
+        List<ApiRoute> routes = new ArrayList<>(AdminApi.routes(governance, endpoints, payloads));
         routes.addAll(BudgetApi.routes(budgets));
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());

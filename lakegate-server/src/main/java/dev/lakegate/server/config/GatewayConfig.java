@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.lakegate.server.governance.limits.RateLimitPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,13 +96,8 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
                 require(d.weight() >= 0, source, "endpoint '" + e.name() + "' has a negative weight");
                 require(d.timeoutMs() == null || d.timeoutMs() > 0, source, "endpoint '" + e.name() + "' has a non-positive timeout_ms");
             }
-            String tableProblem = e.inferenceTableConfig() == null ? null : e.inferenceTableConfig().problem(e.name()).orElse(null);
-            require(tableProblem == null, source, "endpoint '" + e.name() + "' inference_table_config: " + tableProblem);
-            try {
-                RateLimitPolicy.compile(e.name(), e.rateLimits());
-            } catch (IllegalArgumentException invalid) {
-                throw new IllegalArgumentException(source + ": " + invalid.getMessage(), invalid);
-            }
+            String problem = e.aiGateway().problem(e.name()).orElse(null);
+            require(problem == null, source, problem);
         }
     }
 

@@ -68,7 +68,8 @@ public record InferenceTableConfig(String catalogName, String schemaName, String
                 .or(() -> Names.securableProblem(prefix(endpointName) + "_payload"));
     }
 
-    private String prefix(String endpointName) {
+    /** The prefix in force: {@code table_name_prefix}, else one made from the endpoint's name. */
+    public String prefix(String endpointName) {
         return tableNamePrefix != null ? tableNamePrefix : endpointName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * The access control list in force on an endpoint.
  *
- * @param stored set through the API (then it replaces the configured one, even when empty)
+ * @param source {@link SettingSource#API} once set through the API: then it replaces the configured one, even when empty
  */
-public record EndpointAcl(String endpoint, boolean stored, List<AccessControl> entries) {
+public record EndpointAcl(String endpoint, SettingSource source, List<AccessControl> entries) {
 
     public EndpointAcl {
         entries = List.copyOf(entries);

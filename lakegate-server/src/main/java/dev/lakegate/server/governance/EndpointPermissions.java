@@ -7,31 +7,28 @@ import dev.lakegate.server.store.GroupRecord;
 import dev.lakegate.server.store.PrincipalRecord;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * CAN_QUERY and CAN_MANAGE on serving endpoints. Checks answer from memory: the ACLs set through the
- * API are held as one snapshot, reloaded whenever the {@link ChangeFeed} reports a change (made here
+ * API are an {@link EndpointOverlay}, reloaded whenever the {@link ChangeFeed} reports a change (made here
  * or on another gateway); an endpoint without one uses its configured ACL. Admins hold everything.
  */
 public final class EndpointPermissions {
     private final ControlPlane store;
     private final ChangeFeed changes;
     private final Clock clock;
-    private volatile Map<String, List<AccessControl>> stored;
+    private final EndpointOverlay<List<AccessControl>> stored;
 
     EndpointPermissions(ControlPlane store, ChangeFeed changes, Clock clock) {
         this.store = store;
         this.changes = changes;
         this.clock = clock;
-        this.stored = Map.copyOf(store.endpointAcls().all());
-        changes.subscribe(this::reload);
+        this.stored = new EndpointOverlay<>(store.endpointAcls()::all, changes);
     }
 
     public EndpointAcl acl(GovernedEndpoint endpoint) {
-        List<AccessControl> set = stored.get(endpoint.name());
-        return set == null ? new EndpointAcl(endpoint.name(), false, endpoint.permissions()) : new EndpointAcl(endpoint.name(), true, set);
+        return new EndpointAcl(endpoint.name(), stored.source(endpoint.name()), stored.get(endpoint.name(), endpoint.permissions()));
     }
 
     /** Whether {@code caller} holds {@code level} on the endpoint: as an admin, itself, or through a group ({@code users} included). */
@@ -39,8 +36,7 @@ public final class EndpointPermissions {
         if (caller.principal().admin()) {
             return true;
         }
-        List<AccessControl> set = stored.get(endpoint.name());
-        for (AccessControl entry : set == null ? endpoint.permissions() : set) {
+        for (AccessControl entry : stored.get(endpoint.name(), endpoint.permissions())) {
             if (entry.level().implies(level) && entry.names(caller)) {
                 return true;
             }
@@ -78,10 +74,6 @@ public final class EndpointPermissions {
         store.endpointAcls().add(endpoint.name(), configured, entries.stream().map(this::resolve).toList(), clock.instant());
         changes.check();
         return acl(endpoint);
-    }
-
-    private void reload() {
-        stored = Map.copyOf(store.endpointAcls().all());
     }
 
     private AclEntry resolve(AccessControl entry) {

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Identity and access for one gateway process, built on a control-plane store: the authenticator
- * for the request pipeline, endpoint permissions, and the services behind the admin API. Its
- * {@link ChangeFeed} drops the caches when any gateway changes the control plane. Closing it stops
- * the feed and writes pending last-used times; the store is closed by whoever opened it.
+ * for the request pipeline, endpoint permissions and ai-gateway settings, and the services behind
+ * the admin API. Its {@link ChangeFeed} drops the caches when any gateway changes the control plane.
+ * Closing it stops the feed and writes pending last-used times; the store is closed by whoever opened it.
  */
 public final class Governance implements AutoCloseable {
     private final ControlPlane store;
@@ -24,6 +24,7 @@ public final class Governance implements AutoCloseable {
     private final TokenService tokens;
     private final GroupService groups;
     private final EndpointPermissions permissions;
+    private final AiGatewaySettings aiGateway;
 
     private Governance(ControlPlane store, Clock clock, TokenAuthenticator.Settings settings, Duration changePoll) {
         this.store = store;
@@ -36,6 +37,7 @@ public final class Governance implements AutoCloseable {
         this.tokens = new TokenService(store, authenticator, clock);
         this.groups = new GroupService(store, changes, clock);
         this.permissions = new EndpointPermissions(store, changes, clock);
+        this.aiGateway = new AiGatewaySettings(store, changes, clock);
     }
 
     /** @param changePoll how often to look for changes made by other gateways ({@code database.change_poll_ms}) */
@@ -78,6 +80,11 @@ public final class Governance implements AutoCloseable {
 
     public EndpointPermissions permissions() {
         return permissions;
+    }
+
+    /** Endpoint ai-gateway settings set through the API. */
+    public AiGatewaySettings aiGateway() {
+        return aiGateway;
     }
 
     /** Control-plane changes of every gateway; caches elsewhere (limits, endpoint settings) subscribe here. */

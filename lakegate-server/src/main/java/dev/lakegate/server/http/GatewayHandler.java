@@ -225,7 +225,7 @@ public final class GatewayHandler extends Handler.Abstract {
                 client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,
                 disconnected,
                 exchange == null ? List.of() : exchange.attempts(),
-                endpoint == null || endpoint.usageTracking(),
+                endpoint == null || endpoint.settings().usageTracking(),
                 exchange == null ? null : exchange.payload()));
     }
 

@@ -106,11 +106,10 @@ public final class Lake {
         SchemaName schema = table.name().schemaName();
         if (catalog.getCatalog(schema.catalogName()).isEmpty()) {
             throw new IllegalStateException("catalog " + schema.catalog() + " does not exist; as an admin, run CREATE CATALOG "
-                    + schema.catalog() + " and CREATE SCHEMA " + schema + ", then start again");
+                    + schema.catalog() + " and CREATE SCHEMA " + schema + " first");
         }
         if (catalog.getSchema(schema).isEmpty()) {
-            throw new IllegalStateException("schema " + schema + " does not exist; as an admin, run CREATE SCHEMA " + schema
-                    + ", then start again");
+            throw new IllegalStateException("schema " + schema + " does not exist; as an admin, run CREATE SCHEMA " + schema + " first");
         }
         return ownTable(table);
     }
@@ -123,7 +122,7 @@ public final class Lake {
         TableInfo info = catalog.getTable(table.name()).orElseThrow();
         if (!info.columns().equals(table.columns())) {
             throw new IllegalStateException(table.name() + " has other columns than this gateway writes: " + info.columns()
-                    + "; as an admin, DROP TABLE " + table.name() + " (after copying its rows elsewhere) and restart to have it recreated");
+                    + "; as an admin, DROP TABLE " + table.name() + " (after copying its rows elsewhere) to have it recreated");
         }
         if (!tables.exists(info.location())) {
             try {

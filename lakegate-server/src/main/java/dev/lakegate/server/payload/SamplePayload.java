@@ -23,7 +23,7 @@ public final class SamplePayload implements Interceptor {
 
     @Override
     public void intercept(Exchange exchange, Chain chain) throws Exception {
-        InferenceTable table = exchange.endpoint().inferenceTable();
+        InferenceTable table = exchange.endpoint().settings().inferenceTable();
         if (table != null && exchange.route().operation().kind() == Operation.Kind.GENERATE && table.samples(random)) {
             PayloadCapture capture = new PayloadCapture(table, exchange.endpoint().name(), exchange.route().operation().protocol(),
                     exchange.responseFraming(), exchange.header(CLIENT_REQUEST_ID), CappedBytes.of(exchange.body(), PayloadCapture.LIMIT),

@@ -3,7 +3,6 @@ package dev.lakegate.server.pipeline;
 import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.limits.RateLimitErrors;
-import dev.lakegate.server.governance.limits.RateLimitPolicies;
 import dev.lakegate.server.governance.limits.RateLimitPolicy;
 import dev.lakegate.server.governance.limits.RateLimiter;
 import dev.lakegate.server.surface.Operation;
@@ -16,15 +15,14 @@ import java.time.Clock;
  * included: the lanes settle the usage of every answer before this returns).
  *
  * <p>Only generation counts: token counting and model lists are not queries of the model, and Anthropic
- * limits its own token counting apart from messages too. An endpoint without limits costs one map lookup.
+ * limits its own token counting apart from messages too. The limits are those of the endpoint's settings the
+ * request resolved (configured, or set through the admin API); an endpoint without limits costs a field read.
  */
 public final class EnforceRateLimits implements Interceptor {
-    private final RateLimitPolicies policies;
     private final RateLimiter limiter;
     private final Clock clock;
 
-    public EnforceRateLimits(RateLimitPolicies policies, RateLimiter limiter, Clock clock) {
-        this.policies = policies;
+    public EnforceRateLimits(RateLimiter limiter, Clock clock) {
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -32,7 +30,7 @@ public final class EnforceRateLimits implements Interceptor {
     @Override
     public void intercept(Exchange exchange, Chain chain) throws Exception {
         RateLimitPolicy policy = exchange.route().operation().kind() == Operation.Kind.GENERATE
-                ? policies.forEndpoint(exchange.endpoint().name()) : RateLimitPolicy.NONE;
+                ? exchange.endpoint().settings().rateLimits() : RateLimitPolicy.NONE;
         if (policy.isEmpty()) {
             chain.proceed(exchange);
             return;

@@ -1,11 +1,11 @@
 package dev.lakegate.server.provider;
 
+import dev.lakegate.server.config.AiGatewayConfig;
 import dev.lakegate.server.config.DestinationConfig;
-import dev.lakegate.server.config.EndpointConfig;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderConfig;
 import dev.lakegate.server.config.ProviderType;
-import dev.lakegate.server.payload.InferenceTable;
+import dev.lakegate.server.governance.SettingSource;
 import dev.lakegate.server.usage.PriceTable;
 import dev.lakegate.server.usage.Pricing;
 import java.time.Duration;
@@ -23,32 +23,54 @@ import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
- * Endpoints by name, resolved against providers once at load so the hot path is one map lookup.
- * Replaced wholesale on reconfiguration (readers never see a half-built registry).
+ * Endpoints by name, resolved against providers once at load so the hot path is one map lookup. The index is
+ * rebuilt whole when the configuration is loaded or the ai-gateway settings set through the API change, and
+ * swapped in one volatile write: readers never see a half-built registry, and an endpoint they found keeps
+ * one version of its settings.
  */
 public final class EndpointRegistry {
-    /** Names and exact aliases → endpoint; patterns in configuration order; the providers' keys. Swapped together on reload. */
+    /** Names and exact aliases → endpoint; patterns in configuration order; the providers' keys. Swapped together. */
     private record Index(Map<String, Endpoint> byName, Map<String, Endpoint> byAlias, List<Map.Entry<Pattern, Endpoint>> patterns,
             List<Secret> credentials) {}
 
     private volatile Index index = new Index(Map.of(), Map.of(), List.of(), List.of());
+    /** The endpoints with their configured settings, and the settings set through the API: what the index is built from. */
+    private List<Endpoint> configured = List.of(); // guarded by this
+    private List<Secret> credentials = List.of(); // guarded by this
+    private Map<String, AiGatewayConfig> stored = Map.of(); // guarded by this
 
     /**
      * @param env reads provider credentials from the environment (tests pass their own)
      * @param scriptedBaseUrl where the built-in scripted model listens, for providers of type scripted
      */
-    public void load(GatewayConfig config, Function<String, String> env, String scriptedBaseUrl) {
+    public synchronized void load(GatewayConfig config, Function<String, String> env, String scriptedBaseUrl) {
         Map<String, Provider> providers = new LinkedHashMap<>();
         for (ProviderConfig p : config.providers()) {
             providers.put(p.name(), provider(p, env, scriptedBaseUrl));
         }
+        configured = config.endpoints().stream().map(e -> new Endpoint(e.name(), e.aliases(),
+                e.destinations().stream().map(d -> destination(d, providers)).toList(), e.permissions(),
+                EndpointSettings.compile(e.name(), e.aiGateway(), SettingSource.CONFIGURATION))).toList();
+        credentials = providers.values().stream().map(Provider::credential).filter(Objects::nonNull).toList();
+        rebuild();
+    }
+
+    /**
+     * Puts the ai-gateway settings set through the API (endpoint name → checked settings) in force; every other endpoint
+     * runs on its configured settings. Settings of endpoints the configuration does not have are kept for when it does.
+     */
+    public synchronized void overlay(Map<String, AiGatewayConfig> storedSettings) {
+        stored = Map.copyOf(storedSettings);
+        rebuild();
+    }
+
+    private void rebuild() {
         Map<String, Endpoint> byName = new LinkedHashMap<>();
         Map<String, Endpoint> byAlias = new HashMap<>();
         List<Map.Entry<Pattern, Endpoint>> patterns = new ArrayList<>();
-        for (EndpointConfig e : config.endpoints()) {
-            Endpoint endpoint = new Endpoint(e.name(), e.aliases(), e.destinations().stream()
-                    .map(d -> destination(d, providers))
-                    .toList(), e.usageTracking(), InferenceTable.of(e.inferenceTableConfig(), e.name()), e.permissions());
+        for (Endpoint e : configured) {
+            AiGatewayConfig set = stored.get(e.name());
+            Endpoint endpoint = set == null ? e : e.withSettings(EndpointSettings.compile(e.name(), set, SettingSource.API));
             byName.put(e.name(), endpoint);
             for (String alias : e.aliases()) {
                 if (alias.contains("*")) {
@@ -58,7 +80,6 @@ public final class EndpointRegistry {
                 }
             }
         }
-        List<Secret> credentials = providers.values().stream().map(Provider::credential).filter(Objects::nonNull).toList();
         index = new Index(Collections.unmodifiableMap(byName), Map.copyOf(byAlias), List.copyOf(patterns), credentials);
     }
 

@@ -1,10 +1,10 @@
 package dev.lakegate.server.store;
 
 /**
- * The control-plane store: principals, tokens, groups and endpoint permissions; limits and endpoint
- * configuration later. It lives in a {@link StoreDatabase}, the embedded SQLite file or a PostgreSQL
- * shared by several gateways, with the same behaviour on both. Nothing here is on the request hot
- * path: callers cache what they read.
+ * The control-plane store: principals, tokens, groups, endpoint permissions and endpoint ai-gateway
+ * settings. It lives in a {@link StoreDatabase}, the embedded SQLite file or a PostgreSQL shared by
+ * several gateways, with the same behaviour on both. Nothing here is on the request hot path:
+ * callers cache what they read.
  */
 public interface ControlPlane {
 
@@ -15,6 +15,8 @@ public interface ControlPlane {
     GroupStore groups();
 
     EndpointAclStore endpointAcls();
+
+    EndpointSettingsStore endpointSettings();
 
     /**
      * The change version: it moves with every committed control-plane change made by any gateway on this

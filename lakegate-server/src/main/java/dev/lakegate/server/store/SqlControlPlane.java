@@ -16,6 +16,7 @@ final class SqlControlPlane implements ControlPlane {
     private final TokenStore tokens = new SqlTokenStore(perCall);
     private final GroupStore groups = new SqlGroupStore(perCall);
     private final EndpointAclStore endpointAcls = new SqlEndpointAclStore(perCall);
+    private final EndpointSettingsStore endpointSettings = new SqlEndpointSettingsStore(perCall);
 
     SqlControlPlane(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -39,6 +40,11 @@ final class SqlControlPlane implements ControlPlane {
     @Override
     public EndpointAclStore endpointAcls() {
         return endpointAcls;
+    }
+
+    @Override
+    public EndpointSettingsStore endpointSettings() {
+        return endpointSettings;
     }
 
     @Override

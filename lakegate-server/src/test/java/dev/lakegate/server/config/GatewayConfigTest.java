@@ -7,6 +7,7 @@ import dev.lakegate.protocol.WireProtocol;
 import dev.lakegate.server.governance.AccessControl;
 import dev.lakegate.server.governance.GranteeKind;
 import dev.lakegate.server.governance.PermissionLevel;
+import java.util.List;
 import java.util.Map;
 import dev.lakegate.server.governance.limits.OnStoreFailure;
 import dev.lakegate.server.governance.limits.RateLimit;
@@ -113,6 +114,7 @@ class GatewayConfigTest {
                       schema_name: payloads
                       redact_patterns: ["ticket-[0-9]+"]
                   - name: other
+                    fallback: false
                     destinations: [{provider: s, model: m}]
                     inference_table_config: {catalog_name: main, schema_name: payloads, table_name_prefix: agents,
                       sampling_fraction: 0.25, enabled: false}
@@ -127,6 +129,8 @@ class GatewayConfigTest {
         assertThat(second.table("other").fullName()).isEqualTo("main.payloads.agents_payload");
         assertThat(second.samplingFraction()).isEqualTo(0.25);
         assertThat(c.endpoints().get(0).usageTracking()).as("independent of the inference table").isTrue();
+        assertThat(c.endpoints().get(0).aiGateway().fallback()).as("fallback is on unless turned off").isTrue();
+        assertThat(c.endpoints().get(1).aiGateway()).isEqualTo(new AiGatewayConfig(List.of(), true, second, false));
     }
 
     @Test

@@ -26,7 +26,7 @@ class PlanRouteTest {
         Destination fallback = d("c", 100, 1);
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
-            List<Destination> plan = PlanRoute.plan(List.of(fallback, a, b));
+            List<Destination> plan = PlanRoute.plan(List.of(fallback, a, b), true);
             assertThat(plan).hasSize(2);
             assertThat(plan.get(1)).isSameAs(fallback);
             first.merge(plan.getFirst().model(), 1, Integer::sum);
@@ -36,7 +36,16 @@ class PlanRouteTest {
     }
 
     @Test
+    void withoutFallbackOnlyTheBestPriorityIsPlanned() {
+        Destination a = d("a", 50, 1);
+        Destination b = d("b", 50, 1);
+        for (int i = 0; i < 100; i++) {
+            assertThat(PlanRoute.plan(List.of(d("later", 100, 2), a, b), false)).singleElement().isIn(a, b);
+        }
+    }
+
+    @Test
     void zeroWeightsStillServe() {
-        assertThat(PlanRoute.plan(List.of(d("only", 0, 0)))).extracting(Destination::model).containsExactly("only");
+        assertThat(PlanRoute.plan(List.of(d("only", 0, 0)), true)).extracting(Destination::model).containsExactly("only");
     }
 }

@@ -6,6 +6,7 @@ import dev.lakegate.server.config.DatabaseConfig;
 import dev.lakegate.server.governance.Governance;
 import dev.lakegate.server.governance.NewPrincipal;
 import dev.lakegate.server.governance.PrincipalType;
+import dev.lakegate.server.lake.LakeClient;
 import dev.lakegate.server.testing.TestGateway;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,19 +20,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an admin changes through gateway A applies on gateway B, sharing one PostgreSQL database, within
- * 5 s (SPEC issue 7): well inside B's 10 s token cache, so only the change feed can make it.
+ * 5 s (SPEC issue 7): well inside B's 10 s token cache, so only the change feed can make it — tokens,
+ * principals, permissions, memberships and endpoint ai-gateway settings.
  */
 class ChangePropagationTest {
     static final Duration WITHIN = Duration.ofSeconds(5);
     static final String SHARED = "shared";
+    static final String TUNED = "tuned";
+    static final String LOGGED = "logged";
     private static TestGateway a;
     private static TestGateway b;
 
     @BeforeAll
     static void start() throws Exception {
         DatabaseConfig db = PostgresServer.shared().createDatabase();
-        String section = "database: {url: '%s', user: %s, password: '%s', pool_size: 3}".formatted(db.url(), db.user(), db.password());
-        String endpoint = "  - {name: %s, destinations: [{provider: scripted, model: %s}]}".formatted(SHARED, TestGateway.GPT_UPSTREAM);
+        String section = "database: {url: '%s', user: %s, password: '%s', pool_size: 3}\nlake: {commit_interval_ms: 200}"
+                .formatted(db.url(), db.user(), db.password());
+        String endpoint = """
+                  - {name: %s, destinations: [{provider: scripted, model: %s}]}
+                  - {name: %s, destinations: [{provider: scripted, model: %s}]}
+                  - {name: %s, destinations: [{provider: scripted, model: %s}]}
+                """.formatted(SHARED, TestGateway.GPT_UPSTREAM, TUNED, TestGateway.GPT_UPSTREAM, LOGGED, TestGateway.GPT_UPSTREAM);
         a = TestGateway.start("", endpoint, "", section);
         b = TestGateway.start("", endpoint, "", section);
     }
@@ -90,6 +99,44 @@ class ChangePropagationTest {
         assertRefusedWithin(() -> anthropic(b, dave), 403);
     }
 
+    @Test
+    void aiGatewaySettingsPutThroughAApplyOnB() throws Exception {
+        String erin = token(principal("erin"));
+        assertThat(chat(b, erin, TUNED).statusCode()).isEqualTo(200);
+        assertThat(chat(b, erin, TUNED).statusCode()).isEqualTo(200);
+        assertThat(admin(a, "PUT", "/api/2.0/serving-endpoints/" + TUNED + "/ai-gateway",
+                "{\"rate_limits\":[{\"key\":\"user\",\"calls\":1}],\"fallback_config\":{\"enabled\":true}}")).isEqualTo(200);
+        assertRefusedWithin(() -> chat(b, erin, TUNED).statusCode(), 429);
+        HttpResponse<String> untracked = chat(b, b.adminToken(), TUNED);
+        assertThat(b.recordOf(untracked).usageTracked()).as("usage_tracking_config left out: off, on B too").isFalse();
+
+        assertThat(admin(a, "DELETE", "/api/2.0/serving-endpoints/" + TUNED + "/ai-gateway", null)).isEqualTo(200);
+        assertAllowedWithin(() -> chat(b, erin, TUNED).statusCode());
+        assertThat(b.recordOf(chat(b, erin, TUNED)).usageTracked()).isTrue();
+    }
+
+    @Test
+    void anInferenceTableEnabledThroughAIsWrittenByB() throws Exception {
+        LakeClient lake = new LakeClient(a);
+        lake.admin("CREATE CATALOG IF NOT EXISTS main");
+        lake.admin("CREATE SCHEMA IF NOT EXISTS main.payloads");
+        assertThat(admin(a, "PUT", "/api/2.0/serving-endpoints/" + LOGGED + "/ai-gateway", "{\"inference_table_config\":"
+                + "{\"catalog_name\":\"main\",\"schema_name\":\"payloads\"},\"usage_tracking_config\":{\"enabled\":true}}")).isEqualTo(200);
+        long start = System.nanoTime();
+        HttpResponse<String> sampled;
+        while (b.recordOf(sampled = chat(b, b.adminToken(), LOGGED)).payload() == null && System.nanoTime() - start < WITHIN.toNanos()) {
+            Thread.sleep(100);
+        }
+        String id = sampled.headers().firstValue("x-request-id").orElseThrow();
+        String sql = "SELECT endpoint_name FROM main.payloads.logged_payload WHERE request_id = '" + id + "'";
+        List<List<String>> rows;
+        while ((rows = lake.admin(sql)).isEmpty() && System.nanoTime() - start < Duration.ofSeconds(30).toNanos()) {
+            Thread.sleep(200);
+        }
+        assertThat(rows).as("B opened the table A created, at its first row").containsExactly(List.of(LOGGED));
+        admin(a, "DELETE", "/api/2.0/serving-endpoints/" + LOGGED + "/ai-gateway", null);
+    }
+
     @FunctionalInterface
     interface Call {
         int status() throws Exception;
@@ -123,8 +170,12 @@ class ChangePropagationTest {
     }
 
     private static int chat(TestGateway gw, String token) throws Exception {
-        return gw.post("/openai/v1/chat/completions", ("{\"model\":\"" + SHARED + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .getBytes(StandardCharsets.UTF_8), token, "application/json").statusCode();
+        return chat(gw, token, SHARED).statusCode();
+    }
+
+    private static HttpResponse<String> chat(TestGateway gw, String token, String endpoint) throws Exception {
+        return gw.post("/openai/v1/chat/completions", ("{\"model\":\"" + endpoint + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .getBytes(StandardCharsets.UTF_8), token, "application/json");
     }
 
     private static int anthropic(TestGateway gw, String token) throws Exception {

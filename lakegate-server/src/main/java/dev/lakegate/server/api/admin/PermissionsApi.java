@@ -83,13 +83,8 @@ final class PermissionsApi {
         return ApiResponse.ok(new Levels(Arrays.stream(PermissionLevel.values()).map(l -> new Level(l, l.description())).toList()));
     }
 
-    /** The endpoint of the path, when the caller may manage it: 404 when there is none, then 403. */
     private Endpoint managed(ApiRequest request) {
-        String name = request.pathParams().get("name");
-        Endpoint endpoint = endpoints.find(name).filter(e -> e.name().equals(name)).orElseThrow(() -> GovernanceErrors.notFound(
-                "no endpoint is named '" + name + "' (aliases do not count): the names are in the gateway's configuration"));
-        permissions.require(Access.caller(request), endpoint, PermissionLevel.CAN_MANAGE);
-        return endpoint;
+        return Access.endpoint(request, endpoints, permissions, PermissionLevel.CAN_MANAGE);
     }
 
     private static List<AccessControl> entries(ApiRequest request) {
@@ -125,6 +120,6 @@ final class PermissionsApi {
                 case SERVICE_PRINCIPAL -> new Entry(null, null, name, g.getValue());
             };
         }).toList();
-        return new Answer("/serving-endpoints/" + acl.endpoint(), "serving-endpoint", entries, acl.stored() ? "api" : "configuration");
+        return new Answer("/serving-endpoints/" + acl.endpoint(), "serving-endpoint", entries, acl.source().id());
     }
 }

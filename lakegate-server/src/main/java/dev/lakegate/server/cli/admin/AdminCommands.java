@@ -6,12 +6,12 @@ import picocli.CommandLine;
 
 /**
  * The admin subcommands of {@code lakegate}: {@code users}, {@code service-principals},
- * {@code groups}, {@code tokens}, {@code permissions} and {@code budgets}. They talk to a running gateway over HTTP ({@code --url}, {@code --token}).
+ * {@code groups}, {@code tokens}, {@code permissions}, {@code budgets} and {@code endpoints}. They talk to a running gateway over HTTP ({@code --url}, {@code --token}).
  */
 public final class AdminCommands {
     private AdminCommands() {}
 
-    /** Command objects reading the process environment; add each with {@code CommandLine.addSubcommand}. */
+    /** Command objects (or command lines, for nested groups) reading the process environment; add each with {@code CommandLine.addSubcommand}. */
     public static List<Object> commands() {
         return commands(System.getenv());
     }
@@ -19,7 +19,7 @@ public final class AdminCommands {
     /** The same with an explicit environment ({@code LAKEGATE_URL}, {@code LAKEGATE_TOKEN}, {@code LAKEGATE_ADMIN_TOKEN}). */
     public static List<Object> commands(Map<String, String> env) {
         return List.of(new UsersCommand(env), new ServicePrincipalsCommand(env), new GroupsCommand(env), new TokensCommand(env),
-                new PermissionsCommand(env), new BudgetsCommand(env));
+                new PermissionsCommand(env), new BudgetsCommand(env), EndpointsCommand.commandLine(env));
     }
 
     /** Adds every admin subcommand to {@code root}. */

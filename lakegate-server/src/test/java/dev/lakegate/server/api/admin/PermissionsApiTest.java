@@ -51,7 +51,7 @@ class PermissionsApiTest {
                       - {user_name: ghost, permission_level: CAN_QUERY}
                   - {name: closed, permissions: [], destinations: [{provider: p, model: m}]}
                 """, "test"), name -> null, null);
-        api = new AdminApiClient(AdminApi.routes(f.governance, endpoints));
+        api = new AdminApiClient(AdminApi.routes(f.governance, endpoints, (endpoint, table) -> { }));
         admin = f.caller(f.user("root", true));
         carol = f.caller(f.user("carol", false));
         alice = f.caller(f.user("alice", false));

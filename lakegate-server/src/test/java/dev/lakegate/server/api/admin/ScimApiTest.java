@@ -36,7 +36,7 @@ class ScimApiTest {
     @BeforeEach
     void setUp() {
         f = new GovernanceFixture(dir);
-        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry()));
+        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry(), (endpoint, table) -> { }));
         admin = caller(f.user("root", true));
         alice = caller(f.user("alice", false));
     }

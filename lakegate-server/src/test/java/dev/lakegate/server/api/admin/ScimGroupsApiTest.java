@@ -32,7 +32,7 @@ class ScimGroupsApiTest {
     @BeforeEach
     void setUp() {
         f = new GovernanceFixture(dir);
-        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry()));
+        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry(), (endpoint, table) -> { }));
         admin = caller(f.user("root", true));
         alice = f.user("alice", false);
         bot = f.servicePrincipal("ci-app");

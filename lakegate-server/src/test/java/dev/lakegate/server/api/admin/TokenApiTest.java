@@ -34,7 +34,7 @@ class TokenApiTest {
     @BeforeEach
     void setUp() {
         f = new GovernanceFixture(dir);
-        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry()));
+        api = new AdminApiClient(AdminApi.routes(f.governance, new EndpointRegistry(), (endpoint, table) -> { }));
         admin = caller(f.user("root", true));
         alice = caller(f.user("alice", false));
         bob = f.user("bob", false);

@@ -11,12 +11,15 @@ import dev.lakegate.server.governance.PrincipalType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import dev.lakegate.server.testing.TestGateway;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -220,5 +223,46 @@ class AdminCommandsTest {
         assertThat(run("permissions", "set", TestGateway.CLAUDE).err()).contains("or pass --none");
         assertThat(run("permissions", "set", TestGateway.CLAUDE, "--none").out()).contains("Nobody but admins may use " + TestGateway.CLAUDE);
         assertThat(run("permissions", "get", "nope").err()).contains("no endpoint is named 'nope'");
+    }
+
+    @Test
+    void showsEndpointsAndChangesTheirAiGatewaySettingsFromTheCommandLine(@TempDir Path dir) throws Exception {
+        String claude = TestGateway.CLAUDE;
+        Run list = run("endpoints", "list");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out().lines().findFirst().orElseThrow())
+                .matches("NAME +DESTINATIONS +RATE LIMITS +USAGE +INFERENCE TABLE +FALLBACK +SETTINGS FROM +PERMISSION");
+        assertThat(list.out()).containsPattern(claude + " +scripted/claude-sonnet-4-5 +0 +on +none +on +configuration +CAN_MANAGE");
+
+        Run set = run("endpoints", "ai-gateway", "set", claude, "--rate-limit", "key=user,calls=30",
+                "--rate-limit", "key=user_group, principal=data-eng, tokens=100000", "--usage-tracking", "off");
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(set.out()).contains("Set the ai-gateway settings of " + claude).contains("usage tracking   off")
+                .as("what no flag named stays as it was").contains("fallback         on")
+                .containsPattern("user +\\(every user: the default\\) +30").containsPattern("user_group +data-eng +- +100000");
+        JsonNode json = new ObjectMapper().readTree(run("endpoints", "ai-gateway", "get", claude, "--json").out());
+        assertThat(json.path("source").asText()).isEqualTo("api");
+        assertThat(json.path("rate_limits").size()).isEqualTo(2);
+        assertThat(run("endpoints", "show", claude).out()).contains("your permission  CAN_MANAGE").containsPattern("scripted/claude-sonnet-4-5 +scripted +100 +0")
+                .contains("set through the API");
+
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"fallback_config\": {\"enabled\": false}}");
+        Run fromFile = run("endpoints", "ai-gateway", "set", claude, "--file", file.toString(), "--usage-tracking", "on");
+        assertThat(fromFile.out()).as("the file is whole settings: parts it leaves out are off").contains("rate limits      none")
+                .contains("fallback         off").contains("usage tracking   on");
+
+        assertThat(run("endpoints", "ai-gateway", "set", claude).err()).contains("nothing to set");
+        assertThat(run("endpoints", "ai-gateway", "set", claude, "--fallback", "maybe").err()).contains("--fallback takes on or off, not 'maybe'");
+        assertThat(run("endpoints", "ai-gateway", "set", claude, "--rate-limit", "calls").err()).contains("write field=value pairs");
+        assertThat(run("endpoints", "ai-gateway", "set", claude, "--rate-limit", "key=user_group,calls=1").err())
+                .contains("error: endpoint '" + claude + "' rate_limits[0]: a user_group limit needs principal");
+        assertThat(run("endpoints", "ai-gateway", "set", claude, "--inference-table", "main.missing").err())
+                .contains("catalog main does not exist; as an admin, run CREATE CATALOG main and CREATE SCHEMA main.missing first");
+
+        Run reset = run("endpoints", "ai-gateway", "reset", claude);
+        assertThat(reset.out()).contains(claude + " runs on its configured ai-gateway settings again").contains("from the gateway's configuration file")
+                .contains("fallback         on");
+        assertThat(run("endpoints", "show", "nope").err()).contains("no endpoint is named 'nope'");
     }
 }

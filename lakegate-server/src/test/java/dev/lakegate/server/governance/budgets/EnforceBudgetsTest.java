@@ -8,13 +8,16 @@ import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.protocol.scan.RequestScan;
 import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.config.ProviderType;
+import dev.lakegate.server.config.AiGatewayConfig;
 import dev.lakegate.server.governance.AccessControl;
 import dev.lakegate.server.governance.Caller;
+import dev.lakegate.server.governance.SettingSource;
 import dev.lakegate.server.governance.Principal;
 import dev.lakegate.server.governance.PrincipalType;
 import dev.lakegate.server.pipeline.Exchange;
 import dev.lakegate.server.provider.Destination;
 import dev.lakegate.server.provider.Endpoint;
+import dev.lakegate.server.provider.EndpointSettings;
 import dev.lakegate.server.provider.Provider;
 import dev.lakegate.server.store.BudgetStore;
 import dev.lakegate.server.store.StoreDatabase;
@@ -75,7 +78,8 @@ class EnforceBudgetsTest {
                 SurfaceRouter.match("POST", path, null, false).orElseThrow(), Map.of(), Map.of(), "127.0.0.1", bytes, RequestScan.of(bytes),
                 null);
         e.caller(new Caller(ALICE, "tok_1", Set.of("users")));
-        e.endpoint(new Endpoint("priced", List.of(), List.of(PRICED), true, null, AccessControl.DEFAULT));
+        e.endpoint(new Endpoint("priced", List.of(), List.of(PRICED), AccessControl.DEFAULT,
+                EndpointSettings.compile("priced", new AiGatewayConfig(List.of(), true, null, true), SettingSource.CONFIGURATION)));
         e.plan(List.of(PRICED));
         return e;
     }
