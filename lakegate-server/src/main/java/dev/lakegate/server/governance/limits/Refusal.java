@@ -11,7 +11,7 @@ public record Refusal(Requirement requirement, BucketSpec bucket, long remaining
 
     /** Names the limit that was hit and when to retry, e.g. {@code Rate limit exceeded (endpoint claude-opus: 60 requests per minute). …}. */
     public String message() {
-        // "Please try again in Ns." is the phrase OpenAI uses and Codex CLI parses its back-off from.
+        // "Please try again in Ns." is OpenAI's phrasing; agents take the wait itself from retry-after (docs/agents.md).
         return "Rate limit exceeded (" + requirement.describe() + "). Please try again in " + retryAfter.toSeconds() + "s.";
     }
 }
