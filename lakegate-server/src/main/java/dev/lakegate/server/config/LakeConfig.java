@@ -1,6 +1,7 @@
 package dev.lakegate.server.config;
 
 import dev.lakegate.lake.wal.WalOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -9,8 +10,11 @@ import java.time.Duration;
  * @param commitIntervalMs rows acknowledged to a client are visible to SQL within about this long
  * @param maxUncommittedBytes per table: log bytes not yet committed to Delta before writers are
  *     refused with back-pressure (OTLP answers 503 with {@code Retry-After})
+ * @param managedLocation where managed tables are created (a folder or a Hadoop filesystem URI such as
+ *     {@code s3a://bucket/lakegate}); null: {@code <data dir>/lake}. Gateways sharing one control plane
+ *     must share it too, or each table is reachable only from the host that created it
  */
-public record LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes) {
+public record LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes, String managedLocation) {
 
     public LakeConfig {
         commitIntervalMs = commitIntervalMs == null ? WalOptions.DEFAULTS.flushInterval().toMillis() : commitIntervalMs;
@@ -21,6 +25,18 @@ public record LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes) {
         if (maxUncommittedBytes <= 0) {
             throw new IllegalArgumentException("lake.max_uncommitted_bytes must be positive");
         }
+        if (managedLocation != null && managedLocation.isBlank()) {
+            throw new IllegalArgumentException("lake.managed_location must not be blank: leave it out for <data dir>/lake");
+        }
+    }
+
+    public LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes) {
+        this(commitIntervalMs, maxUncommittedBytes, null);
+    }
+
+    /** Where managed tables go for a gateway with this data folder. */
+    public String managedRoot(Path dataDir) {
+        return managedLocation != null ? managedLocation : dataDir.resolve("lake").toAbsolutePath().toString();
     }
 
     public WalOptions walOptions() {

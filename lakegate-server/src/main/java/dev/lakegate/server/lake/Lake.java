@@ -22,7 +22,7 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The lake of one gateway (SPEC §6): the catalog in the control-plane database, Delta tables with
- * managed storage under {@code <dataDir>/lake}, the SQL service and its HTTP APIs. Opening it
+ * managed storage under {@code <dataDir>/lake} (or {@code lake.managed_location}, shared by several gateways), the SQL service and its HTTP APIs. Opening it
  * makes sure catalog {@code system} exists (owned by "System user", which no principal can be:
  * principal names hold no spaces).
  */
@@ -44,15 +44,16 @@ public final class Lake {
     }
 
     /**
-     * The catalog lives in the control-plane {@code database}, the tables and write-ahead logs under
-     * {@code dataDir}. Write-ahead logs a previous run left with rows are reopened and committed.
+     * The catalog lives in the control-plane {@code database}, managed tables under {@code managedRoot}, the
+     * write-ahead logs under {@code dataDir}. Write-ahead logs a previous run left with rows are reopened and committed.
      *
+     * @param managedRoot where managed tables are created ({@code lake.managed_location})
      * @param grantees the stored name of a user, service principal or group for any spelling of it; empty when unknown
      * @param owners a principal with its groups, as the owner of the views it created; empty when unknown
      */
-    public static Lake open(StoreDatabase database, Path dataDir, Function<String, Optional<String>> grantees,
+    public static Lake open(StoreDatabase database, Path dataDir, String managedRoot, Function<String, Optional<String>> grantees,
             Function<String, Optional<Caller>> owners, Clock clock, WalOptions walOptions) {
-        Catalog catalog = new SqlCatalog(database, dataDir.resolve("lake").toAbsolutePath().toString(), clock);
+        Catalog catalog = new SqlCatalog(database, managedRoot, clock);
         Configuration hadoop = new Configuration();
         DeltaTables tables = new DeltaTables(hadoop);
         TableWriters writers = new TableWriters(tables, dataDir, walOptions);

@@ -7,6 +7,7 @@ import dev.lakegate.protocol.WireProtocol;
 import dev.lakegate.server.governance.AccessControl;
 import dev.lakegate.server.governance.GranteeKind;
 import dev.lakegate.server.governance.PermissionLevel;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import dev.lakegate.server.governance.limits.OnStoreFailure;
@@ -224,6 +225,15 @@ class GatewayConfigTest {
                 .hasMessageContaining("unknown permission_level 'CAN_READ'");
         assertThatThrownBy(() -> GatewayConfig.parse(endpoint.formatted("{group: b, permission_level: CAN_QUERY}"), "f.yaml"))
                 .hasMessageContaining("group");
+    }
+
+    @Test
+    void putsManagedTablesUnderTheDataFolderUnlessToldOtherwise() {
+        Path data = Path.of("/var/lib/lakegate");
+        assertThat(GatewayConfig.parse("", "f.yaml").lake().managedRoot(data)).isEqualTo("/var/lib/lakegate/lake");
+        assertThat(GatewayConfig.parse("lake: {managed_location: 's3a://bucket/lakegate'}\n", "f.yaml").lake().managedRoot(data))
+                .isEqualTo("s3a://bucket/lakegate");
+        assertThatThrownBy(() -> GatewayConfig.parse("lake: {managed_location: ' '}\n", "f.yaml")).hasMessageContaining("managed_location");
     }
 
     @Test

@@ -39,6 +39,8 @@ class ThreeGatewaysTest {
 
     @TempDir
     static Path dir;
+    /** Managed tables of all three: created by whichever gateway first needs one, written by all. */
+    private static String SHARED_LAKE;
     private static RedisServer redis;
     private static final List<GatewayProcess> gateways = new ArrayList<>();
 
@@ -49,6 +51,7 @@ class ThreeGatewaysTest {
     @BeforeAll
     static void start() throws Exception {
         DatabaseConfig database = PostgresServer.shared().createDatabase();
+        SHARED_LAKE = dir.resolve("shared-lake").toString();
         redis = RedisServer.start();
         for (int i = 0; i < 3; i++) {
             int port = GatewayProcess.freePort();
@@ -56,6 +59,7 @@ class ThreeGatewaysTest {
             Files.writeString(config, """
                     server: {host: 127.0.0.1, port: %d}
                     database: {url: '%s', user: %s, change_poll_ms: 500}
+                    lake: {managed_location: '%s'}
                     rate_limiting: {redis: '%s', redis_timeout_ms: 2000}
                     providers: [{name: scripted, type: scripted}]
                     endpoints:
@@ -63,7 +67,7 @@ class ThreeGatewaysTest {
                       - {name: open, destinations: [{provider: scripted, model: m}]}
                       - {name: budgeted, destinations: [{provider: scripted, model: gpt-4.1}]}
                       - {name: warm, destinations: [{provider: scripted, model: m}], rate_limits: [{key: endpoint, calls: 1000000}]}
-                    """.formatted(port, database.url(), database.user(), redis.url(), QPM));
+                    """.formatted(port, database.url(), database.user(), SHARED_LAKE, redis.url(), QPM));
             gateways.add(GatewayProcess.start(config, dir.resolve("data-" + i), port,
                     Map.of("LAKEGATE_ADMIN_TOKEN", ADMIN, DatabaseConfig.PASSWORD_ENV, database.password())));
         }
@@ -157,6 +161,15 @@ class ThreeGatewaysTest {
                 Thread.sleep(100);
             }
             assertThat(r.body()).contains("nothing-left").contains("budget_exceeded").contains("resets at");
+        }
+    }
+
+    @Test
+    void theGatewaysShareOneManagedLocation() throws Exception {
+        for (GatewayProcess g : gateways) {
+            HttpResponse<String> usage = HTTP.send(HttpRequest.newBuilder(g.url("/api/2.1/unity-catalog/tables/system.ai_gateway.usage"))
+                    .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(usage.body()).path("storage_location").asText()).as(usage.body()).contains(SHARED_LAKE);
         }
     }
 
