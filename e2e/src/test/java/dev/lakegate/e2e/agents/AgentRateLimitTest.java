@@ -8,6 +8,7 @@ import dev.lakegate.server.cli.agents.AgentRunner;
 import dev.lakegate.server.lake.LakeClient;
 import dev.lakegate.server.observe.RequestRecord;
 import dev.lakegate.server.testing.TestGateway;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the real agents do when the gateway refuses them with a 429 (docs/agents.md, "On rate limits"):
+ * What the real agents do when the gateway refuses them with a 429 (docs/agents.md, "On rate limits") or a budget's 403:
  * Claude Code, Codex CLI and Gemini CLI, run headless as in {@link RealAgentsTest}, each against
  * endpoints of its own whose limits the case sets, all three at once so that their waits overlap.
  *
@@ -41,15 +42,21 @@ import org.junit.jupiter.api.Test;
  *   <li>A refusal that persists: one token per minute, already in debt for hours. Claude Code (waits over
  *       60 s) and Gemini CLI (over 300 s) give up at once with their defaults; Codex CLI would wait the
  *       whole {@code retry-after} five times, so it runs with {@code stream_max_retries = 0}.
+ *   <li>A budget refusal (docs/agents.md, "On budget refusals"): a 403 that names the budget and when it resets. Claude Code
+ *       and Gemini CLI stop at once; Codex CLI retries it five times within seconds, then stops. All three show the message.
  * </ul>
  *
  * A case is one method: its endpoints are {@code <case>-<agent>}, declared in {@link #CASES}.
  */
 class AgentRateLimitTest {
-    /** Each case's limit, one endpoint per agent so that the agents running at once do not share a bucket. */
+    /**
+     * Each case's rate limit (none for {@code budget}, whose endpoints get a budget instead), one endpoint per agent so that
+     * the agents running at once do not share a bucket.
+     */
     private static final Map<String, String> CASES = Map.of(
             "once", "{key: endpoint, calls: 1}",
-            "debt", "{key: endpoint, tokens: 1}");
+            "debt", "{key: endpoint, tokens: 1}",
+            "budget", "");
 
     private static TestGateway gateway;
     private static TestGateway.Token token;
@@ -139,6 +146,55 @@ class AgentRateLimitTest {
             }
         }
         softly.assertAll();
+    }
+
+    @Test
+    void aBudgetRefusalEndsTheRunWithTheGatewaysMessage() throws Exception {
+        for (Driver d : Driver.values()) {
+            createBudgetNoRequestFits(endpoint("budget", d));
+        }
+        Map<Driver, Run> runs = runAll("budget", d -> List.of());
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Run run : runs.values()) {
+            String label = run.driver().agent.id();
+            // Claude Code and Gemini CLI never retry a 403. Codex CLI retries it like a dropped stream: its
+            // stream_max_retries (default 5) with its own back-off (0.2 s doubling, about 6 s in all), then stops.
+            int requests = run.driver() == Driver.CODEX ? 6 : 1;
+            softly.assertThat(run.result().finished()).as("%s finished within %s", label, AgentProcess.RUN_TIMEOUT).isTrue();
+            softly.assertThat(run.result().exitCode()).as("%s exit code", label).isNotZero();
+            softly.assertThat(run.result().millis()).as("%s gave up within seconds (ms)", label).isLessThan(30_000);
+            softly.assertThat(run.statuses()).as("%s: statuses of its requests to %s", label, run.endpoint())
+                    .hasSize(requests).containsOnly(403);
+            softly.assertThat(run.records()).as("%s: the refusals' error type", label)
+                    .allSatisfy(r -> assertThat(r.errorType()).isEqualTo("BUDGET_EXCEEDED"));
+            softly.assertThat(usageStatuses(run.endpoint(), requests)).as("%s: usage rows of %s", label, run.endpoint())
+                    .hasSize(requests).containsOnly("403");
+            softly.assertThat(run.output()).as("%s did not get to run the tool", label).doesNotContain(run.secret());
+            // Each shows the whole message: the budget, and when it resets. Gemini CLI prints the response body as JSON.
+            String quote = run.driver() == Driver.GEMINI ? "\\\"" : "\"";
+            softly.assertThat(run.output()).as("%s shows the gateway's message", label)
+                    .contains("Budget " + quote + run.endpoint() + quote + " (endpoint " + run.endpoint() + ", $0.000001 per day) is spent")
+                    .containsPattern("it resets at \\d{4}-\\d\\d-\\d\\dT00:00:00Z\\.");
+            switch (run.driver()) {
+                // Claude Code calls every 403 an authentication failure, then prints the message.
+                case CLAUDE -> softly.assertThat(run.output()).as(label).contains("Failed to authenticate. API Error: 403 Budget \"");
+                case CODEX -> softly.assertThat(run.output()).as(label)
+                        .contains("Reconnecting... 5/5").contains("unexpected status 403 Forbidden: Budget \"");
+                case GEMINI -> softly.assertThat(run.output()).as(label)
+                        .contains("Error when talking to Gemini API").contains("\"status\":\"PERMISSION_DENIED\"");
+            }
+        }
+        softly.assertAll();
+    }
+
+    /** An ENDPOINT budget of one micro-dollar a day, through the admin API: every request's estimate at the upstream's default prices exceeds it. */
+    private static void createBudgetNoRequestFits(String endpoint) throws Exception {
+        String body = """
+                {"name": "%s", "scope": "ENDPOINT", "subject": "%s", "period": "DAY", "limit_usd": 0.000001}""".formatted(endpoint, endpoint);
+        var created = gateway.send(gateway.request("/api/2.0/budgets", gateway.adminToken(), "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     }
 
     /** Runs every agent's tool-call turn against its endpoint of {@code caseName} at once; {@code leadingArgs} go before the agent's own. */
