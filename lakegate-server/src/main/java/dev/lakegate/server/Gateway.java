@@ -5,6 +5,7 @@ import dev.lakegate.server.api.admin.AdminApi;
 import dev.lakegate.server.api.admin.BudgetApi;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderType;
+import dev.lakegate.server.config.ServerConfig;
 import dev.lakegate.server.governance.Bootstrap;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.Governance;
@@ -60,7 +61,10 @@ import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -107,9 +111,12 @@ public final class Gateway implements AutoCloseable {
     private final Lake lake;
     private final Server server;
     private volatile boolean ready;
+    private final boolean tls;
 
     private Gateway(Options options) throws Exception {
         GatewayConfig config = options.config();
+        tls = config.server().tls() != null;
+        String tlsPassword = tls ? tlsPassword(config.server().tls(), options.env()) : null; // before anything is opened
         database = StoreDatabase.open(config.database().withPasswordFrom(options.env()), options.dataDir());
         governance = Governance.create(ControlPlane.on(database), Duration.ofMillis(config.database().changePollMs()));
         bootstrap = governance.bootstrap(options.adminToken());
@@ -181,7 +188,8 @@ public final class Gateway implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(64 * 1024); // agents send large metadata headers (Codex's turn metadata)
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = config.server().tls() == null ? new ServerConnector(server, new HttpConnectionFactory(http))
+                : tlsConnector(server, http, config.server().tls().keystore(), tlsPassword);
         connector.setIdleTimeout(config.server().idleTimeoutSeconds() * 1000L);
         connector.setHost(config.server().host());
         connector.setPort(config.server().port());
@@ -194,6 +202,26 @@ public final class Gateway implements AutoCloseable {
         server.setStopTimeout(config.server().shutdownGraceSeconds() * 1000L);
         server.start();
         ready = true;
+    }
+
+    /** The key store's password comes from the environment, never from the file. */
+    private static String tlsPassword(ServerConfig.Tls tls, Function<String, String> env) {
+        String password = env.apply(tls.keystorePasswordEnv());
+        if (password == null) {
+            throw new IllegalArgumentException("server.tls: the key store's password is read from " + tls.keystorePasswordEnv()
+                    + ", which is not set");
+        }
+        return password;
+    }
+
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, String keystore, String password) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(keystore);
+        ssl.setKeyStorePassword(password);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false); // agents may reach the gateway by an address the certificate does not name
+        http.addCustomizer(secure);
+        return new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
     }
 
     private static BucketStore bucketStore(GatewayConfig config, Function<String, String> env) {
@@ -210,9 +238,9 @@ public final class Gateway implements AutoCloseable {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    /** Base URL on loopback, e.g. {@code http://127.0.0.1:8080}. */
+    /** Base URL on loopback, e.g. {@code http://127.0.0.1:8080} ({@code https} with TLS). */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port());
     }
 
     /** The admin token generated on this start, to be shown once; empty when none was generated. */

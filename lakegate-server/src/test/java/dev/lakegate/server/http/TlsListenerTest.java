@@ -1,0 +1,86 @@
+package dev.lakegate.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakegate.server.Gateway;
+import dev.lakegate.server.config.GatewayConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The listener speaks HTTPS with a configured certificate, whose key store password comes from the environment. */
+class TlsListenerTest {
+    private static final String PASSWORD = "changeit-" + System.nanoTime();
+    private static final String TOKEN = "tls-admin-token-0123456789";
+
+    @Test
+    void servesAgentsOverHttpsWithTheConfiguredCertificate(@TempDir Path dir) throws Exception {
+        Path keystore = selfSignedKeystore(dir);
+        GatewayConfig config = GatewayConfig.parse("""
+                server: {host: 127.0.0.1, port: 0, tls: {keystore: '%s', keystore_password_env: TLS_PASS}}
+                providers: [{name: scripted, type: scripted}]
+                endpoints: [{name: m, destinations: [{provider: scripted, model: gpt-5}]}]
+                """.formatted(keystore), "tls.yaml");
+        try (Gateway gateway = Gateway.start(new Gateway.Options(config, dir.resolve("data"), Optional.of(TOKEN),
+                Map.of("TLS_PASS", PASSWORD)::get, List.of()))) {
+            assertThat(gateway.baseUrl().getScheme()).isEqualTo("https");
+            HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
+            HttpResponse<String> answer = trusting.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/openai/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("chat.completion");
+
+            URI plain = URI.create("http://127.0.0.1:" + gateway.port() + "/healthz");
+            assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(plain).build(), HttpResponse.BodyHandlers.ofString()))
+                    .as("plain HTTP on the TLS port").isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutTheKeystorePassword(@TempDir Path dir) throws Exception {
+        Path keystore = selfSignedKeystore(dir);
+        GatewayConfig config = GatewayConfig.parse("server: {host: 127.0.0.1, port: 0, tls: {keystore: '" + keystore + "'}}\n", "tls.yaml");
+        assertThatThrownBy(() -> Gateway.start(new Gateway.Options(config, dir.resolve("data"), Optional.of(TOKEN), name -> null, List.of())))
+                .hasMessageContaining("LAKEGATE_TLS_KEYSTORE_PASSWORD, which is not set");
+    }
+
+    /** A PKCS#12 store with a fresh self-signed certificate for localhost/127.0.0.1, made by the JDK's keytool. */
+    private static Path selfSignedKeystore(Path dir) throws Exception {
+        Path keystore = dir.resolve("gateway.p12");
+        Path keytool = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "lakegate", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", PASSWORD).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        return keystore;
+    }
+
+    private static SSLContext trusting(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+}
