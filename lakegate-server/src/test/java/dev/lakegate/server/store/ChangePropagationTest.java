@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakegate.server.config.DatabaseConfig;
 import dev.lakegate.server.governance.Governance;
+import dev.lakegate.server.governance.IssuedToken;
 import dev.lakegate.server.governance.NewPrincipal;
 import dev.lakegate.server.governance.PrincipalType;
 import dev.lakegate.server.lake.LakeClient;
@@ -57,12 +58,13 @@ class ChangePropagationTest {
     @Test
     void aTokenRevokedOrAPrincipalDeactivatedOnAIsRefusedByB() throws Exception {
         long bob = principal("bob");
-        String revoked = token(bob);
+        IssuedToken revokedToken = issue(bob);
+        String revoked = revokedToken.secret();
         String kept = token(bob);
         assertThat(models(b, revoked)).isEqualTo(200);
         assertThat(models(b, kept)).isEqualTo(200);
 
-        String tokenId = a.gateway().governance().tokens().list(Optional.of(bob)).getFirst().id();
+        String tokenId = revokedToken.token().id(); // not the first listed: tokens made in the same millisecond sort by random id
         assertThat(admin(a, "DELETE", "/api/2.0/token-management/tokens/" + tokenId, null)).isEqualTo(200);
         assertRefusedWithin(() -> models(b, revoked), 401);
         assertThat(models(b, kept)).isEqualTo(200);
@@ -161,8 +163,12 @@ class ChangePropagationTest {
     }
 
     private static String token(long owner) {
+        return issue(owner).secret();
+    }
+
+    private static IssuedToken issue(long owner) {
         Governance g = a.gateway().governance();
-        return g.tokens().create(g.principals().find(owner).orElseThrow(), owner, "test", Optional.empty()).secret();
+        return g.tokens().create(g.principals().find(owner).orElseThrow(), owner, "test", Optional.empty());
     }
 
     private static int models(TestGateway gw, String token) throws Exception {
