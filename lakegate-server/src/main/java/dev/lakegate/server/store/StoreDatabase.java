@@ -45,10 +45,11 @@ public final class StoreDatabase implements AutoCloseable {
         String url = config.url() == null ? EmbeddedSqlite.urlFor(dataDir) : config.url();
         if (EmbeddedSqlite.accepts(url)) {
             // BEGIN IMMEDIATE already takes the file's write lock.
-            return migrated(EmbeddedSqlite.dataSource(url, Math.toIntExact(config.connectTimeoutMs())), h -> {}, true);
+            return migrated(EmbeddedSqlite.dataSource(url, Math.toIntExact(config.connectTimeoutMs())), h -> {}, true,
+                    config.connectTimeoutMs());
         }
         if (PostgresPool.accepts(url)) {
-            return migrated(PostgresPool.open(config), PostgresPool::lockWrites, false);
+            return migrated(PostgresPool.open(config), PostgresPool::lockWrites, false, 0);
         }
         throw new IllegalArgumentException("unsupported control-plane database URL " + url
                 + ": use jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>");
@@ -82,10 +83,18 @@ public final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    private static StoreDatabase migrated(DataSource dataSource, Consumer<Handle> databaseLock, boolean embedded) {
+    /** @param busyRetryMs how long to retry a migration that SQLite refused as busy (0: no retry) */
+    private static StoreDatabase migrated(DataSource dataSource, Consumer<Handle> databaseLock, boolean embedded, long busyRetryMs) {
         StoreDatabase database = new StoreDatabase(dataSource, databaseLock, embedded);
         try {
-            migrate(dataSource);
+            long deadline = System.nanoTime() + busyRetryMs * 1_000_000;
+            while (!migrate(dataSource, System.nanoTime() - deadline < 0)) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            database.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while migrating the control-plane database", e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -97,11 +106,30 @@ public final class StoreDatabase implements AutoCloseable {
      * Applies pending migrations, the same files on both databases; a no-op when up to date, so safe on
      * every start, also of several gateways on one PostgreSQL at once (Flyway holds an advisory lock).
      */
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+    private static boolean migrate(DataSource dataSource, boolean mayRetry) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return true;
+        } catch (RuntimeException e) {
+            // A fresh SQLite file is switched to WAL mode by its first connection; another process opening it at
+            // that moment is refused at once (SQLITE_BUSY) instead of waiting out the busy timeout: try again.
+            if (mayRetry && busy(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("SQLITE_BUSY")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
