@@ -6,6 +6,7 @@ import dev.lakegate.server.api.admin.BudgetApi;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderType;
 import dev.lakegate.server.config.ServerConfig;
+import dev.lakegate.server.dashboard.DataApi;
 import dev.lakegate.server.governance.Bootstrap;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.Governance;
@@ -180,6 +181,10 @@ public final class Gateway implements AutoCloseable {
         routes.addAll(BudgetApi.routes(budgets));
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
+        // Dashboard data (note 019); wired to DashboardHandler at merge, with config.dashboard().telemetryTables() for the Optional.empty().
+        List<ApiRoute> dashboardDataRoutes = DataApi.start(lake, budgets, group -> governance.groups().findByName(group)
+                .map(g -> governance.groups().members(g).stream().map(p -> p.principal().name()).toList()).orElse(List.of()),
+                Optional.empty(), clock).routes();
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("lakegate-http");
@@ -250,6 +255,11 @@ public final class Gateway implements AutoCloseable {
 
     public Governance governance() {
         return governance;
+    }
+
+    /** Spending limits and their counters (SPEC §3). */
+    public Budgets budgets() {
+        return budgets;
     }
 
     /** The catalog, Delta tables and SQL service (SPEC §6). */

@@ -13,13 +13,13 @@ import java.util.Map;
 final class LogRows {
   private LogRows() {}
 
-  static OtlpBatch map(ExportLogsServiceRequest request) {
+  static OtlpBatch map(ExportLogsServiceRequest request, String principal) {
     Rejections rejected = new Rejections("log record");
     List<Row> rows = new ArrayList<>(countRecords(request));
     List<ResourceLogs> resources = request.getResourceLogsList();
     for (int r = 0; r < resources.size(); r++) {
       ResourceLogs rl = resources.get(r);
-      Row resource = Origin.resource(rl.getResource());
+      Row resource = Origin.resource(rl.getResource(), principal);
       List<ScopeLogs> scopes = rl.getScopeLogsList();
       for (int s = 0; s < scopes.size(); s++) {
         ScopeLogs sl = scopes.get(s);

@@ -34,12 +34,12 @@ final class MetricRows {
     rows = new ArrayList<>(points);
   }
 
-  static OtlpBatch map(ExportMetricsServiceRequest request) {
+  static OtlpBatch map(ExportMetricsServiceRequest request, String principal) {
     MetricRows out = new MetricRows(countPoints(request));
     List<ResourceMetrics> resources = request.getResourceMetricsList();
     for (int r = 0; r < resources.size(); r++) {
       ResourceMetrics rm = resources.get(r);
-      Row resource = Origin.resource(rm.getResource());
+      Row resource = Origin.resource(rm.getResource(), principal);
       List<ScopeMetrics> scopes = rm.getScopeMetricsList();
       for (int s = 0; s < scopes.size(); s++) {
         ScopeMetrics sm = scopes.get(s);

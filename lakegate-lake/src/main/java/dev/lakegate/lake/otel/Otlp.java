@@ -17,6 +17,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * Decoding OTLP/HTTP export requests into table rows (SPEC §5) and encoding the answers. Stateless
@@ -35,10 +36,23 @@ public final class Otlp {
    * @throws OtlpDecodeException the body does not decode; the message says where and why
    */
   public static OtlpBatch decode(OtlpSignal signal, OtlpEncoding encoding, byte[] body) {
+    return map(signal, encoding, body, null);
+  }
+
+  /**
+   * As {@link #decode(OtlpSignal, OtlpEncoding, byte[])}, with every row's
+   * {@code resource.attributes['lakegate.principal']} set to {@code principal}, whatever the sender
+   * put there: the owner the row filter of a shared telemetry table reads.
+   */
+  public static OtlpBatch decode(OtlpSignal signal, OtlpEncoding encoding, byte[] body, String principal) {
+    return map(signal, encoding, body, Objects.requireNonNull(principal, "principal"));
+  }
+
+  private static OtlpBatch map(OtlpSignal signal, OtlpEncoding encoding, byte[] body, String principal) {
     return switch (signal) {
-      case METRICS -> MetricRows.map(parse(ExportMetricsServiceRequest.getDefaultInstance(), signal, encoding, body));
-      case LOGS -> LogRows.map(parse(ExportLogsServiceRequest.getDefaultInstance(), signal, encoding, body));
-      case TRACES -> SpanRows.map(parse(ExportTraceServiceRequest.getDefaultInstance(), signal, encoding, body));
+      case METRICS -> MetricRows.map(parse(ExportMetricsServiceRequest.getDefaultInstance(), signal, encoding, body), principal);
+      case LOGS -> LogRows.map(parse(ExportLogsServiceRequest.getDefaultInstance(), signal, encoding, body), principal);
+      case TRACES -> SpanRows.map(parse(ExportTraceServiceRequest.getDefaultInstance(), signal, encoding, body), principal);
     };
   }
 

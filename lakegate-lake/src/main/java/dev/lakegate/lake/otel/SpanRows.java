@@ -14,13 +14,13 @@ import java.util.List;
 final class SpanRows {
   private SpanRows() {}
 
-  static OtlpBatch map(ExportTraceServiceRequest request) {
+  static OtlpBatch map(ExportTraceServiceRequest request, String principal) {
     Rejections rejected = new Rejections("span");
     List<Row> rows = new ArrayList<>(countSpans(request));
     List<ResourceSpans> resources = request.getResourceSpansList();
     for (int r = 0; r < resources.size(); r++) {
       ResourceSpans rs = resources.get(r);
-      Row resource = Origin.resource(rs.getResource());
+      Row resource = Origin.resource(rs.getResource(), principal);
       List<ScopeSpans> scopes = rs.getScopeSpansList();
       for (int s = 0; s < scopes.size(); s++) {
         ScopeSpans ss = scopes.get(s);

@@ -9,6 +9,8 @@
  *   <li>One row per metric data point, log record and span. Resource and scope become the last
  *       four columns of every table; their rows and attribute maps are built once per resource
  *       and scope and shared by all rows under them.
+ *   <li>{@code resource.attributes['lakegate.principal']}: the authenticated sender's name when the
+ *       receiver passes one, overwriting a sent value (the owner a shared table's row filter reads).
  *   <li>Ids: lowercase hex; an empty id is NULL. Times: the nanosecond {@code fixed64} as a LONG.
  *       Enums: their OTLP names ({@code SPAN_KIND_SERVER}, {@code SEVERITY_NUMBER_INFO}, …, the
  *       {@code …_UNSPECIFIED} name for 0); a number this protocol version does not know stays a

@@ -39,7 +39,7 @@ final class Relations {
     }
     String read = s.files().stream().map(Relations::literal)
         .collect(Collectors.joining(", ", "SELECT * FROM read_parquet([", "], union_by_name=true)"));
-    return scan.filter().map(f -> read + " WHERE " + ident(f.column()) + " = " + literal(f.value())).orElse(read);
+    return scan.filter().map(f -> read + " WHERE (" + f.owner() + ") = " + literal(f.value())).orElse(read);
   }
 
   /**

@@ -138,12 +138,15 @@ public final class Lake {
     }
 
     /**
-     * Lets every principal read one of the gateway's tables, each only the rows whose {@code ownerColumn}
-     * holds their name (admins read all): a row filter applied inside the table's scan, whatever the query
-     * or view around it. Writes stay the gateway's and admins'.
+     * Lets every principal read {@code table} (and use its schema and catalog), each only the rows whose
+     * {@code owner} — a DuckDB expression over its columns, such as {@code requester} or
+     * {@code resource.attributes['lakegate.principal']}, written here in code — yields their name (admins
+     * read all): a row filter applied inside the table's scan, whatever the query or view around it. By
+     * name: the table need not exist yet. Writes stay as granted (catalog {@code system}: the gateway's
+     * and admins').
      */
-    public void shareRows(TableName table, String ownerColumn) {
-        service.shareRows(table, ownerColumn);
+    public void shareRows(TableName table, String owner) {
+        service.shareRows(table, owner);
     }
 
     /**

@@ -108,8 +108,8 @@ public final class LakeService {
     }
 
     /** See {@link Lake#shareRows}. */
-    void shareRows(TableName table, String ownerColumn) {
-        shared.shareRows(table, ownerColumn);
+    void shareRows(TableName table, String owner) {
+        shared.shareRows(table, owner);
     }
 
     /** See {@link Lake#systemView}. */

@@ -89,7 +89,7 @@ public final class OtlpReceiver {
             byte[] raw = Bodies.decompress(headers.get("content-encoding"), body.read(maxWireBytes), maxBodyBytes);
             OtlpBatch batch;
             try {
-                batch = Otlp.decode(signal.get(), in, raw);
+                batch = Otlp.decode(signal.get(), in, raw, caller.principal().name());
             } catch (OtlpDecodeException e) {
                 throw new GatewayException(ErrorCategory.INVALID_REQUEST, e.getMessage());
             }

@@ -79,7 +79,7 @@ public final class LakeClient {
     }
 
     /** Expects a FAILED statement; {@code status.error}. */
-    JsonNode failed(String token, String sql) throws IOException, InterruptedException {
+    public JsonNode failed(String token, String sql) throws IOException, InterruptedException {
         JsonNode answer = statement(token, sql);
         assertThat(answer.path("status").path("state").asText()).as(sql + " → " + answer).isEqualTo("FAILED");
         assertThat(answer.has("result")).isFalse();

@@ -107,6 +107,27 @@ class OtlpReceiverTest {
     }
 
     @Test
+    void everyRowIsStampedWithTheSendersNameOverwritingASentOne() throws Exception {
+        ExportMetricsServiceRequest forged = metrics("claude_code.token.usage", 1, 2).toBuilder()
+                .setResourceMetrics(0, metrics("claude_code.token.usage", 1, 2).getResourceMetrics(0).toBuilder()
+                        .setResource(resource().toBuilder().addAttributes(attr("lakegate.principal", "alice"))))
+                .build();
+        assertThat(export("metrics", METRICS, PROTOBUF, null, forged.toByteArray()).statusCode()).isEqualTo(200);
+        String json = """
+                {"resourceLogs":[
+                  {"resource":{"attributes":[{"key":"lakegate.principal","value":{"stringValue":"alice"}}]},
+                   "scopeLogs":[{"logRecords":[{"timeUnixNano":"1","body":{"stringValue":"forged"}}]}]},
+                  {"scopeLogs":[{"logRecords":[{"timeUnixNano":"2","body":{"stringValue":"no resource"}}]}]}]}""";
+        assertThat(export("logs", LOGS, "application/json", null, json.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+
+        String admin = gateway.adminToken();
+        assertThat(awaitRows(admin, "SELECT resource.attributes['lakegate.principal'], resource.attributes['service.name'] FROM "
+                + METRICS, 2)).containsOnly(List.of("bob", "claude-code"));
+        assertThat(awaitRows(admin, "SELECT body, resource.attributes['lakegate.principal'], cardinality(resource.attributes) FROM "
+                + LOGS + " ORDER BY body", 2)).containsExactly(List.of("forged", "bob", "1"), List.of("no resource", "bob", "1"));
+    }
+
+    @Test
     void spansLandOneRowEach() throws Exception {
         byte[] trace = HexFormat.of().parseHex("5b8efff798038103d269b633813fc60c");
         ExportTraceServiceRequest request = ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()

@@ -1,0 +1,5 @@
+SELECT date_trunc(:grain, event_time) AS t, coalesce(tool, 'unknown') AS tool,
+  sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens
+FROM system.ai_gateway.usage
+WHERE event_time >= :from AND event_time < :to /*filters*/
+GROUP BY ALL ORDER BY 1, 2

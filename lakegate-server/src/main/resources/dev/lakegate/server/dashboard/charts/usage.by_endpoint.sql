@@ -1,0 +1,5 @@
+SELECT endpoint_name, count(*) AS requests, count_if(error_type IS NOT NULL) AS errors,
+  sum(total_tokens) AS tokens, sum(cost_usd) AS usd
+FROM system.ai_gateway.usage
+WHERE event_time >= :from AND event_time < :to /*filters*/
+GROUP BY 1 ORDER BY 2 DESC, 1
