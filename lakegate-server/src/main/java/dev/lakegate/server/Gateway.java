@@ -252,6 +252,11 @@ public final class Gateway implements AutoCloseable {
         return governance;
     }
 
+    /** Spend budgets (design note 017). */
+    public Budgets budgets() {
+        return budgets;
+    }
+
     /** The catalog, Delta tables and SQL service (SPEC §6). */
     public Lake lake() {
         return lake;
