@@ -30,5 +30,14 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || ! command -v re
     echo "test.sh: postgresql or redis-server is missing: the scale-out tests will be skipped (install both to run them)" >&2
   fi
 fi
+# Chromium and its driver for the dashboard's browser suite (Selenium, headless); without them it is skipped.
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "test.sh: installing chromium and chromium-driver…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "test.sh: chromium or chromedriver is missing: the dashboard browser suite will be skipped (apt-get install chromium chromium-driver)" >&2
+  fi
+fi
 cd "$ROOT"
 exec mvn -B install "$@"

@@ -15,9 +15,9 @@ import java.util.function.Function;
  * The demo's configuration: endpoints named like real models, served by the built-in scripted
  * model; plus real endpoints for each vendor whose API key is in the environment.
  */
-final class DemoConfig {
+public final class DemoConfig {
     /** Demo endpoint → the upstream model name the scripted model reports. */
-    static final Map<String, String> SCRIPTED_ENDPOINTS = Map.of(
+    public static final Map<String, String> SCRIPTED_ENDPOINTS = Map.of(
             "claude-opus", "claude-opus-4-1",
             "claude-sonnet", "claude-sonnet-4-5",
             "claude-haiku", "claude-haiku-4-5",

@@ -79,7 +79,7 @@ public final class UsageTable {
     }
 
     /** The row of one finished request. */
-    static Row row(RequestRecord r) {
+    public static Row row(RequestRecord r) {
         Usage u = r.usage();
         List<Row> attempts = r.attempts().stream().map(UsageTable::attempt).toList();
         return Row.of(r.requestId(), r.eventTime(), LocalDate.ofInstant(r.eventTime(), ZoneOffset.UTC),
