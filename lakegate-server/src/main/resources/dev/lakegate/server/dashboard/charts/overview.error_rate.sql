@@ -1,4 +1,4 @@
-SELECT date_trunc(:grain, event_time) AS t, count_if(error_type IS NOT NULL) / count(*) AS error_rate
+SELECT to_timestamp(epoch_us(event_time) // :bucket_us * :bucket_us / 1000000) AS t, count_if(error_type IS NOT NULL) / count(*) AS error_rate
 FROM system.ai_gateway.usage
 WHERE event_time >= :from AND event_time < :to /*filters*/
 GROUP BY 1 ORDER BY 1

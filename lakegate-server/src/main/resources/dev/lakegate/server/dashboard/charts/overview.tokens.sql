@@ -1,4 +1,4 @@
-SELECT date_trunc(:grain, event_time) AS t, coalesce(tool, 'unknown') AS tool,
+SELECT to_timestamp(epoch_us(event_time) // :bucket_us * :bucket_us / 1000000) AS t, coalesce(tool, 'unknown') AS tool,
   sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens
 FROM system.ai_gateway.usage
 WHERE event_time >= :from AND event_time < :to /*filters*/

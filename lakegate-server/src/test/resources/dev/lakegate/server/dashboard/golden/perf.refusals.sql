@@ -1,4 +1,4 @@
-SELECT date_trunc('day', event_time) AS t, error_type, count(*) AS requests
+SELECT to_timestamp(epoch_us(event_time) // 86400000000 * 86400000000 / 1000000) AS t, error_type, count(*) AS requests
 FROM system.ai_gateway.usage
 WHERE event_time >= TIMESTAMP '2026-11-21 05:43:00' AND event_time < TIMESTAMP '2026-11-28 05:43:00' AND tool = 'claude-code' AND destination_model = 'gpt-5' AND error_type IN ('RATE_LIMITED', 'BUDGET_EXCEEDED') AND len(routing_information.attempts) = 0
 GROUP BY ALL ORDER BY 1, 2
