@@ -49,6 +49,6 @@ final class DemoConfig {
                 endpoints.add(new EndpointConfig(r.endpoint(), List.of(new DestinationConfig(r.provider(), r.model()))));
             }
         }
-        return new GatewayConfig(new ServerConfig("0.0.0.0", port, null, null, null), null, null, providers, endpoints, null, null);
+        return new GatewayConfig(new ServerConfig("0.0.0.0", port, null, null, null), null, null, providers, endpoints, null, null, null);
     }
 }
