@@ -3,10 +3,14 @@ package dev.lakegate.server;
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.api.admin.AdminApi;
 import dev.lakegate.server.api.admin.BudgetApi;
+import dev.lakegate.server.config.DashboardConfig;
 import dev.lakegate.server.config.GatewayConfig;
 import dev.lakegate.server.config.ProviderType;
 import dev.lakegate.server.config.ServerConfig;
+import dev.lakegate.server.dashboard.DashboardHandler;
 import dev.lakegate.server.dashboard.DataApi;
+import dev.lakegate.server.dashboard.JdbcSessionStore;
+import dev.lakegate.server.dashboard.Sessions;
 import dev.lakegate.server.governance.Bootstrap;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.governance.Governance;
@@ -46,6 +50,7 @@ import dev.lakegate.server.store.BudgetStore;
 import dev.lakegate.server.store.ControlPlane;
 import dev.lakegate.server.store.PrincipalRecord;
 import dev.lakegate.server.store.StoreDatabase;
+import dev.lakegate.server.store.TokenRecord;
 import dev.lakegate.server.usage.UsageRecorder;
 import java.net.URI;
 import java.nio.file.Path;
@@ -67,6 +72,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -110,6 +116,7 @@ public final class Gateway implements AutoCloseable {
     private final BucketStore buckets;
     private final Budgets budgets;
     private final Lake lake;
+    private final Sessions sessions;
     private final Server server;
     private volatile boolean ready;
     private final boolean tls;
@@ -181,10 +188,17 @@ public final class Gateway implements AutoCloseable {
         routes.addAll(BudgetApi.routes(budgets));
         routes.addAll(lake.routes());
         ApiDispatcher api = new ApiDispatcher(routes, governance.authenticator());
-        // Dashboard data (note 019); wired to DashboardHandler at merge, with config.dashboard().telemetryTables() for the Optional.empty().
+        // Dashboard (SPEC §7): sessions in the control-plane database, so replicas share them; each request
+        // re-checks the session's token, so a revocation ends the session at once. Charts run as the signed-in caller.
+        DashboardConfig dashboardConfig = config.dashboard();
         List<ApiRoute> dashboardDataRoutes = DataApi.start(lake, budgets, group -> governance.groups().findByName(group)
                 .map(g -> governance.groups().members(g).stream().map(p -> p.principal().name()).toList()).orElse(List.of()),
-                Optional.empty(), clock).routes();
+                dashboardConfig.telemetryTables(), clock).routes();
+        sessions = new Sessions(new JdbcSessionStore(database), governance.authenticator()::authenticateTokenId,
+                tokenId -> governance.tokens().find(tokenId).flatMap(TokenRecord::expiresAt), clock,
+                Duration.ofMinutes(dashboardConfig.sessionIdleMinutes()), Duration.ofHours(dashboardConfig.sessionMaxHours()));
+        DashboardHandler dashboard = new DashboardHandler(sessions, governance.authenticator(), api, dashboardDataRoutes, dashboardConfig,
+                DashboardHandler.STATIC_ROOT, clock);
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("lakegate-http");
@@ -202,10 +216,14 @@ public final class Gateway implements AutoCloseable {
         // OTLP (SPEC §5): rows go through the lake's durable writers into the tables users created.
         OtlpReceiver otlp = new OtlpReceiver(governance.authenticator(), lake.service(), lake.writers(),
                 config.server().maxRequestBytes(), config.otel().maxBodyBytes(), metrics);
-        server.setHandler(new GracefulHandler(new GatewayHandler(pipeline, api, otlp, listeners, metrics::scrape, () -> ready,
-                config.server().maxRequestBytes(), clock)));
+        // Compression for the dashboard's pages and answers only: never on the agent surfaces (streams, exact bytes).
+        GzipHandler gzip = new GzipHandler(new GatewayHandler(pipeline, api, dashboard, otlp, listeners, metrics::scrape, () -> ready,
+                config.server().maxRequestBytes(), clock));
+        gzip.addIncludedPaths("/ui/*");
+        server.setHandler(new GracefulHandler(gzip));
         server.setStopTimeout(config.server().shutdownGraceSeconds() * 1000L);
         server.start();
+        sessions.startPurging(Duration.ofHours(1));
         ready = true;
     }
 
@@ -283,6 +301,7 @@ public final class Gateway implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            sessions.close();
             budgets.close();
             listeners.close();
             usage.close();

@@ -1,5 +1,7 @@
 package dev.lakegate.server.cli;
 
+import dev.lakegate.server.cli.demo.DemoData;
+import dev.lakegate.server.config.DashboardConfig;
 import dev.lakegate.server.config.DestinationConfig;
 import dev.lakegate.server.config.EndpointConfig;
 import dev.lakegate.server.config.GatewayConfig;
@@ -49,6 +51,7 @@ public final class DemoConfig {
                 endpoints.add(new EndpointConfig(r.endpoint(), List.of(new DestinationConfig(r.provider(), r.model()))));
             }
         }
-        return new GatewayConfig(new ServerConfig("0.0.0.0", port, null, null, null), null, null, providers, endpoints, null, null);
+        return new GatewayConfig(new ServerConfig("0.0.0.0", port, null, null, null), null, null, providers, endpoints, null, null,
+                DashboardConfig.of(null, null, null, DemoData.TELEMETRY_TABLES));
     }
 }

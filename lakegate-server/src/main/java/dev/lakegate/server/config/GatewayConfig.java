@@ -16,11 +16,11 @@ import java.util.Set;
 
 /**
  * The YAML file that seeds a gateway (SPEC §2, §9): listener, lake writer, OTLP receiver, providers,
- * endpoints, the control-plane database and the rate-limit store. Field names are snake_case; unknown
+ * endpoints, the control-plane database, the rate-limit store and the dashboard. Field names are snake_case; unknown
  * fields are refused so a typo does not silently change behaviour.
  */
 public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig otel, List<ProviderConfig> providers,
-        List<EndpointConfig> endpoints, DatabaseConfig database, RateLimitingConfig rateLimiting) {
+        List<EndpointConfig> endpoints, DatabaseConfig database, RateLimitingConfig rateLimiting, DashboardConfig dashboard) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -34,6 +34,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
         database = database == null ? DatabaseConfig.EMBEDDED : database;
         rateLimiting = rateLimiting == null ? new RateLimitingConfig(null, null, null, null) : rateLimiting;
+        dashboard = dashboard == null ? DashboardConfig.DEFAULTS : dashboard;
     }
 
     public static GatewayConfig load(Path file) throws IOException {
@@ -43,7 +44,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
     public static GatewayConfig parse(String yaml, String source) {
         GatewayConfig config;
         try {
-            config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
+            config = yaml.isBlank() ? new GatewayConfig(null, null, null, null, null, null, null, null) : YAML.readValue(yaml, GatewayConfig.class);
         } catch (MismatchedInputException e) {
             throw new IllegalArgumentException(source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
         } catch (ValueInstantiationException e) {
@@ -58,7 +59,11 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
     }
 
     public GatewayConfig withServer(ServerConfig newServer) {
-        return new GatewayConfig(newServer, lake, otel, providers, endpoints, database, rateLimiting);
+        return new GatewayConfig(newServer, lake, otel, providers, endpoints, database, rateLimiting, dashboard);
+    }
+
+    public GatewayConfig withDashboard(DashboardConfig newDashboard) {
+        return new GatewayConfig(server, lake, otel, providers, endpoints, database, rateLimiting, newDashboard);
     }
 
     /** Adds providers and endpoints; names must stay unique. */
@@ -67,7 +72,7 @@ public record GatewayConfig(ServerConfig server, LakeConfig lake, OtelConfig ote
         p.addAll(moreProviders);
         List<EndpointConfig> e = new ArrayList<>(endpoints);
         e.addAll(moreEndpoints);
-        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e, database, rateLimiting);
+        GatewayConfig merged = new GatewayConfig(server, lake, otel, p, e, database, rateLimiting, dashboard);
         merged.validate("configuration");
         return merged;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
     /** Longer input is not a token; refusing it early avoids hashing arbitrary amounts of data. */
     static final int MAX_SECRET_LENGTH = 512;
     private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Cache keys of lookups by token id; never a secret's hash, which is hex. */
+    private static final String BY_ID = "id:";
 
     /**
      * @param ttl how long an answer is trusted; bounds how late a revocation elsewhere is seen
@@ -72,16 +75,35 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
             return Optional.empty();
         }
         String hash = TokenSecrets.hash(secret);
+        return answer(hash, () -> store.findCredential(hash), true);
+    }
+
+    /** @param touch whether this counts as a use of the token (its last-used time) */
+    private Optional<Caller> answer(String key, Supplier<Optional<Credential>> lookup, boolean touch) {
         long now = clock.millis();
-        Entry entry = cache.get(hash);
+        Entry entry = cache.get(key);
         if (entry == null || now >= entry.validUntil()) {
-            entry = load(hash, entry, now);
+            entry = load(key, lookup, entry, now);
         }
         if (entry.caller().isEmpty() || now >= entry.tokenExpiresAt()) {
             return Optional.empty();
         }
-        entry.mark().touch(now);
+        if (touch) {
+            entry.mark().touch(now);
+        }
         return entry.caller();
+    }
+
+    /**
+     * The caller of the token with this public id, as {@link #authenticate} would answer for its secret: empty when
+     * it is unknown, revoked or expired or its owner is inactive. For sessions opened with a token whose secret is
+     * not kept (the dashboard's); cached and invalidated alike, so a revocation here ends them at once.
+     */
+    public Optional<Caller> authenticateTokenId(String tokenId) {
+        if (tokenId == null || tokenId.isEmpty() || tokenId.length() > MAX_SECRET_LENGTH) {
+            return Optional.empty();
+        }
+        return answer(BY_ID + tokenId, () -> store.findById(tokenId).flatMap(t -> store.findCredential(t.secretHash())), false);
     }
 
     /** Forgets a token at once (it was revoked here). */
@@ -119,17 +141,17 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
         lastUsed.flush();
     }
 
-    private Entry load(String hash, Entry stale, long now) {
+    private Entry load(String key, Supplier<Optional<Credential>> lookup, Entry stale, long now) {
         CompletableFuture<Entry> mine = new CompletableFuture<>();
-        CompletableFuture<Entry> running = loading.putIfAbsent(hash, mine);
+        CompletableFuture<Entry> running = loading.putIfAbsent(key, mine);
         if (running != null) {
             return await(running);
         }
         try {
             long gen = generation.get();
-            Entry fresh = read(hash, now);
+            Entry fresh = read(lookup.get(), now);
             if (gen == generation.get()) {
-                put(hash, fresh, now);
+                put(key, fresh, now);
             }
             mine.complete(fresh);
             return fresh;
@@ -145,11 +167,11 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
             LOG.warn("control-plane store unavailable, using the last known answer for a token: {}", e.toString());
             Entry extended = new Entry(stale.caller(), stale.tokenId(), stale.principalId(), stale.tokenExpiresAt(),
                     now + settings.negativeTtl().toMillis(), stale.mark());
-            cache.replace(hash, stale, extended);
+            cache.replace(key, stale, extended);
             mine.complete(extended);
             return extended;
         } finally {
-            loading.remove(hash, mine);
+            loading.remove(key, mine);
         }
     }
 
@@ -161,8 +183,7 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
         }
     }
 
-    private Entry read(String hash, long now) {
-        Optional<Credential> found = store.findCredential(hash);
+    private Entry read(Optional<Credential> found, long now) {
         if (found.isEmpty()) {
             return new Entry(Optional.empty(), null, UNKNOWN, 0, now + settings.negativeTtl().toMillis(), null);
         }
@@ -176,7 +197,7 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
                 lastUsed.markFor(c.token().id()));
     }
 
-    private void put(String hash, Entry entry, long now) {
+    private void put(String key, Entry entry, long now) {
         if (cache.size() >= settings.maxEntries()) {
             cache.values().removeIf(e -> now >= e.validUntil());
             if (cache.size() >= settings.maxEntries()) {
@@ -186,7 +207,7 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
                 cache.values().removeIf(e -> e.caller().isEmpty());
             }
         }
-        cache.put(hash, entry);
+        cache.put(key, entry);
     }
 
     private ScheduledExecutorService startFlusher(Duration interval) {

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Secrets, their hashes, and the public ids of tokens and principals. */
-final class TokenSecrets {
+public final class TokenSecrets {
     static final String PREFIX = "lg_";
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,7 +35,7 @@ final class TokenSecrets {
     }
 
     /** SHA-256 of the secret's UTF-8 bytes, lower-case hex: what the store keeps and looks up. */
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HEX.formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));

@@ -12,6 +12,7 @@ import dev.lakegate.server.governance.Authenticator;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.pipeline.Authenticate;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,33 +47,68 @@ public final class ApiDispatcher {
     }
 
     void handle(Request request, Response response, Callback callback, String path) {
-        int status;
-        Object body;
+        ApiResponse answer;
         try {
-            ApiResponse answer = dispatch(request, path);
-            status = answer.status();
-            body = answer.body() == null ? JSON.createObjectNode() : answer.body();
-        } catch (GatewayException e) {
-            status = e.error().status();
-            body = error(e.error());
+            answer = dispatch(request, path);
         } catch (Exception e) {
-            LOG.error("API call {} {} failed", request.getMethod(), path, e);
-            status = 500;
-            body = error(GatewayError.of(ErrorCategory.INTERNAL, "Internal error: " + e.getClass().getSimpleName()));
+            answer = failure(request.getMethod(), path, e);
         }
+        send(response, callback, answer);
+    }
+
+    /** Writes an answer (or an error from {@link #failure}) as JSON; an empty body is {@code {}}. */
+    public static void send(Response response, Callback callback, ApiResponse answer) {
+        int status = answer.status();
         byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(body);
+            bytes = JSON.writeValueAsBytes(answer.body() == null ? JSON.createObjectNode() : answer.body());
         } catch (Exception e) {
             status = 500;
-            bytes = "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"could not serialise the answer\"}".getBytes();
+            bytes = "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"could not serialise the answer\"}".getBytes(StandardCharsets.UTF_8);
         }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
+    /** The answer for a failed call: a {@link GatewayException}'s own error, anything else a logged 500. */
+    public static ApiResponse failure(String method, String path, Exception e) {
+        if (e instanceof GatewayException g) {
+            return error(g.error());
+        }
+        LOG.error("API call {} {} failed", method, path, e);
+        return error(GatewayError.of(ErrorCategory.INTERNAL, "Internal error: " + e.getClass().getSimpleName()));
+    }
+
+    /** {@code {"error_code":…,"message":…}} with the error's status, as the managed product's REST APIs answer. */
+    public static ApiResponse error(GatewayError e) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("error_code", errorCode(e));
+        node.put("message", e.message());
+        return new ApiResponse(e.status(), node);
+    }
+
     private ApiResponse dispatch(Request request, String path) throws Exception {
+        return run(request.getMethod(), path,
+                () -> Authenticate.authenticate(authenticator, Headers.lowerCased(request.getHeaders()), Map.of()),
+                () -> queryLists(request), () -> RequestBodies.read(request, MAX_BODY));
+    }
+
+    /**
+     * Calls the route for {@code method} and {@code path} as an already authenticated caller: the admin-only
+     * check, 404 for an unknown path and 405 for a known path with another method apply as for {@code /api/}.
+     */
+    public ApiResponse invoke(Caller caller, String method, String path, Map<String, List<String>> query, byte[] body) throws Exception {
+        return run(method, path, () -> caller, () -> query, () -> body);
+    }
+
+    /** Something read only once a route matched: unknown paths answer 404 without authenticating or reading the body. */
+    private interface Lazy<T> {
+        T get() throws Exception;
+    }
+
+    private ApiResponse run(String method, String path, Lazy<Caller> callerOf, Lazy<Map<String, List<String>>> query, Lazy<byte[]> body)
+            throws Exception {
         String[] segments = path.split("/");
         boolean pathKnown = false;
         for (Compiled c : routes) {
@@ -81,19 +117,17 @@ public final class ApiDispatcher {
                 continue;
             }
             pathKnown = true;
-            if (!c.route().method().equals(request.getMethod())) {
+            if (!c.route().method().equals(method)) {
                 continue;
             }
-            Map<String, String> headers = Headers.lowerCased(request.getHeaders());
-            Caller caller = Authenticate.authenticate(authenticator, headers, Map.of());
+            Caller caller = callerOf.get();
             if (c.route().adminOnly() && !caller.principal().admin()) {
-                throw new GatewayException(ErrorCategory.PERMISSION, "Only admins may call " + request.getMethod() + " " + c.route().pathTemplate());
+                throw new GatewayException(ErrorCategory.PERMISSION, "Only admins may call " + method + " " + c.route().pathTemplate());
             }
-            byte[] body = RequestBodies.read(request, MAX_BODY);
-            return c.route().handler().handle(new ApiRequest(request.getMethod(), path, params, queryLists(request), body, caller));
+            return c.route().handler().handle(new ApiRequest(method, path, params, query.get(), body.get(), caller));
         }
         if (pathKnown) {
-            throw new GatewayException(ErrorCategory.METHOD_NOT_ALLOWED, "Method " + request.getMethod() + " is not allowed on " + path);
+            throw new GatewayException(ErrorCategory.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed on " + path);
         }
         throw new GatewayException(ErrorCategory.NOT_FOUND, "No API route " + path);
     }
@@ -117,19 +151,13 @@ public final class ApiDispatcher {
         return params;
     }
 
-    private static Map<String, List<String>> queryLists(Request request) {
+    /** Decoded query parameters, every value of each. */
+    public static Map<String, List<String>> queryLists(Request request) {
         Map<String, List<String>> out = new HashMap<>();
         for (Fields.Field f : Request.extractQueryParameters(request)) {
             out.put(f.getName(), new ArrayList<>(f.getValues()));
         }
         return out;
-    }
-
-    private static ObjectNode error(GatewayError e) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("error_code", errorCode(e));
-        node.put("message", e.message());
-        return node;
     }
 
     /** Error codes of the managed product's REST APIs. */

@@ -10,6 +10,7 @@ import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.protocol.error.RenderedError;
 import dev.lakegate.protocol.scan.RequestScan;
 import dev.lakegate.protocol.usage.Usage;
+import dev.lakegate.server.dashboard.DashboardHandler;
 import dev.lakegate.server.observe.AgentDetector;
 import dev.lakegate.server.observe.ListenerBus;
 import dev.lakegate.server.observe.RequestRecord;
@@ -42,8 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP entry point: health and metrics, OTLP ingestion, the JSON APIs under {@code /api/},
- * and the agent surfaces, whose requests run through the pipeline. Runs blocking on a virtual thread per request.
+ * The one HTTP entry point: health and metrics, OTLP ingestion, the dashboard under {@code /ui} (where {@code /}
+ * redirects), the JSON APIs under {@code /api/}, and the agent surfaces, whose requests run through the pipeline. Runs blocking on a virtual thread per request.
  * Every answer carries {@code x-request-id}; every surface request ends in one {@link RequestRecord}.
  */
 public final class GatewayHandler extends Handler.Abstract {
@@ -57,11 +58,13 @@ public final class GatewayHandler extends Handler.Abstract {
     private final BooleanSupplier ready;
     private final long maxRequestBytes;
     private final Clock clock;
+    private final DashboardHandler dashboard;
 
-    public GatewayHandler(Pipeline pipeline, ApiDispatcher api, OtlpReceiver otlp, ListenerBus listeners, Supplier<String> metrics,
-            BooleanSupplier ready, long maxRequestBytes, Clock clock) {
+    public GatewayHandler(Pipeline pipeline, ApiDispatcher api, DashboardHandler dashboard, OtlpReceiver otlp, ListenerBus listeners,
+            Supplier<String> metrics, BooleanSupplier ready, long maxRequestBytes, Clock clock) {
         this.pipeline = pipeline;
         this.api = api;
+        this.dashboard = dashboard;
         this.otlp = otlp;
         this.listeners = listeners;
         this.metrics = metrics;
@@ -89,6 +92,16 @@ public final class GatewayHandler extends Handler.Abstract {
     private void route(Request request, Response response, Callback callback, String requestId, String path, String method) throws Exception {
         if (path.startsWith(OtlpReceiver.PREFIX)) {
             serveOtlp(request, response, callback, path, method);
+            return;
+        }
+        if (path.equals("/")) {
+            response.setStatus(302);
+            response.getHeaders().put(HttpHeader.LOCATION, "/ui/");
+            callback.succeeded();
+            return;
+        }
+        if (path.startsWith("/ui")) {
+            dashboard.handle(request, response, callback, path);
             return;
         }
         if (path.startsWith("/api/")) {

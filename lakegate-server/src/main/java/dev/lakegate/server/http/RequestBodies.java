@@ -8,10 +8,10 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /** Reads request bodies whole, refusing those over the configured limit without reading them all. */
-final class RequestBodies {
+public final class RequestBodies {
     private RequestBodies() {}
 
-    static byte[] read(Request request, long limit) throws IOException {
+    public static byte[] read(Request request, long limit) throws IOException {
         long declared = request.getLength();
         if (declared > limit) {
             throw tooLarge(declared, limit);
