@@ -16,6 +16,7 @@ import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.DataFileStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,12 @@ final class DeltaAppend {
 
   static AppendResult run(Engine engine, DataFiles dataFiles, DeltaTable table, List<? extends RowSource> sources,
       String appId, long txnVersion) {
+    return run(engine, dataFiles, table, sources, appId, null, txnVersion);
+  }
+
+  /** @param previous if not null, commit only while {@code appId}'s latest txn version is this (empty: none) */
+  static AppendResult run(Engine engine, DataFiles dataFiles, DeltaTable table, List<? extends RowSource> sources,
+      String appId, Optional<Long> previous, long txnVersion) {
     long rows = 0;
     for (RowSource s : sources) rows += s.rows();
     List<DataFileStatus> files = null;
@@ -44,6 +51,10 @@ final class DeltaAppend {
     for (int attempt = 1; ; attempt++) {
       Snapshot snapshot = table.latest();
       DeltaTables.requirePlainLayout(snapshot);
+      if (previous != null && !DeltaTable.transactionVersion(engine, snapshot, appId).equals(previous)) {
+        // Another writer moved it; one moving it after this snapshot is refused at commit (same app id).
+        return new AppendResult.Skipped(appId, txnVersion);
+      }
       UpdateTableTransactionBuilder builder =
           snapshot.buildUpdateTableTransaction(DeltaTables.ENGINE_INFO, Operation.WRITE);
       if (appId != null) builder = builder.withTransactionId(appId, txnVersion);

@@ -1,7 +1,9 @@
 package dev.lakegate.lake.delta;
 
 import io.delta.kernel.Snapshot;
+import io.delta.kernel.TableManager;
 import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.SnapshotImpl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +43,18 @@ public final class DeltaTable {
     return DeltaAppend.run(engine, dataFiles, this, RowSlice.of(rows), appId, txnVersion);
   }
 
+  /**
+   * Appends like {@link #append(List, String, long)}, but only while {@code appId}'s latest transaction
+   * version is {@code previous} (empty: it never committed): a compare-and-set, so two writers that read
+   * the same {@code previous} and append up to different versions cannot both commit (the second sees
+   * the first's id when it builds or when it commits). Otherwise {@link AppendResult.Skipped}.
+   */
+  public AppendResult appendAfter(List<Row> rows, String appId, Optional<Long> previous, long txnVersion) {
+    Objects.requireNonNull(appId, "appId");
+    Objects.requireNonNull(previous, "previous");
+    return DeltaAppend.run(engine, dataFiles, this, RowSlice.of(rows), appId, previous, txnVersion);
+  }
+
   /** Appends without a transaction id: a retry after an unknown outcome may duplicate rows. */
   public AppendResult append(List<Row> rows) {
     return DeltaAppend.run(engine, dataFiles, this, RowSlice.of(rows), null, 0);
@@ -64,6 +78,36 @@ public final class DeltaTable {
     DeltaTables.requirePlainLayout(s);
     return new TableSnapshot(location, s.getVersion(), s.getSchema(), s.getTableProperties(),
         KernelScan.activeFiles(engine, s).stream().map(DeltaTable::fileUri).toList());
+  }
+
+  /**
+   * The data files version {@code version} held (absolute, like {@link TableSnapshot#files()}). For an
+   * append-only table, the files of a later version not in this list are exactly the rows added since.
+   *
+   * @throws DeltaTableException no such version (any more)
+   */
+  public List<String> filesAt(long version) {
+    Snapshot s;
+    try {
+      s = TableManager.loadSnapshot(location).atVersion(version).build(engine);
+    } catch (RuntimeException e) {
+      throw new DeltaTableException("Cannot read version " + version + " of " + location + ": " + e.getMessage(), e);
+    }
+    DeltaTables.requirePlainLayout(s);
+    return KernelScan.activeFiles(engine, s).stream().map(DeltaTable::fileUri).toList();
+  }
+
+  /**
+   * The {@code txnVersion} of the latest commit that appended with {@code appId} (see {@link
+   * #append(List, String, long)}): how far a writer using that id got; empty if it never committed.
+   */
+  public Optional<Long> transactionVersion(String appId) {
+    return transactionVersion(engine, latest(), appId);
+  }
+
+  static Optional<Long> transactionVersion(Engine engine, Snapshot snapshot, String appId) {
+    // Kernel 4.2 reads the txn actions only through its implementation class.
+    return ((SnapshotImpl) snapshot).getLatestTransactionVersion(engine, appId);
   }
 
   /** All rows of the latest version through Kernel's read path; for tests and small tables. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,36 @@ class DeltaTableTest {
 
     assertThat(t.read()).hasSize(6);
     assertThat(t.snapshot().version()).isEqualTo(3);
+  }
+
+  @Test
+  void appendAfterCommitsOnlyOverTheTransactionVersionItNames() {
+    DeltaTable t = tables.create(dir.toString(), OTEL_METRICS, OTEL);
+    List<Row> batch = List.of(TestSchemas.sumPoint("n", 1, "u"));
+    assertThat(t.transactionVersion("rollup")).isEmpty();
+
+    assertThat(t.appendAfter(batch, "rollup", Optional.of(3L), 5))
+        .as("it never committed").isInstanceOf(AppendResult.Skipped.class);
+    assertThat(t.appendAfter(batch, "rollup", Optional.empty(), 5)).isInstanceOf(AppendResult.Committed.class);
+    assertThat(t.appendAfter(batch, "rollup", Optional.empty(), 9))
+        .as("from the start again: overtaken").isInstanceOf(AppendResult.Skipped.class);
+    assertThat(t.appendAfter(batch, "rollup", Optional.of(5L), 9)).isInstanceOf(AppendResult.Committed.class);
+
+    assertThat(t.transactionVersion("rollup")).contains(9L);
+    assertThat(t.read()).hasSize(2);
+  }
+
+  @Test
+  void filesAtAnOlderVersionAreThoseItHeld() {
+    DeltaTable t = tables.create(dir.toString(), OTEL_METRICS, OTEL);
+    t.append(List.of(TestSchemas.sumPoint("a", 1, "u")));
+    List<String> first = t.snapshot().files();
+    t.append(List.of(TestSchemas.sumPoint("b", 2, "u")));
+
+    assertThat(t.filesAt(0)).isEmpty();
+    assertThat(t.filesAt(1)).isEqualTo(first);
+    assertThat(t.snapshot().files()).hasSize(2).containsAll(first);
+    assertThatThrownBy(() -> t.filesAt(3)).isInstanceOf(DeltaTableException.class).hasMessageContaining("version 3");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.server.api.ApiRequest;
 import dev.lakegate.server.api.ApiResponse;
 import dev.lakegate.server.api.ApiRoute;
+import dev.lakegate.server.dashboard.charts.AgentRollup;
 import dev.lakegate.server.dashboard.charts.Chart;
 import dev.lakegate.server.dashboard.charts.ChartCatalogue;
 import dev.lakegate.server.dashboard.charts.Params;
@@ -75,24 +76,28 @@ public final class DataApi {
     private final Budgets budgets;
     private final Function<String, List<String>> groupMembers;
     private final Optional<TelemetryTables> telemetry;
+    private final Optional<AgentRollup> rollup;
     private final Clock clock;
     private final ChartCatalogue catalogue = ChartCatalogue.load();
     private final TableVersions versions;
     private final QueryCache<Run> cache;
 
-    private DataApi(Lake lake, Budgets budgets, Function<String, List<String>> groupMembers, Optional<TelemetryTables> telemetry, Clock clock) {
+    private DataApi(Lake lake, Budgets budgets, Function<String, List<String>> groupMembers, Optional<TelemetryTables> telemetry,
+            Optional<AgentRollup> rollup, Clock clock) {
         this.lake = lake.service();
         this.budgets = budgets;
         this.groupMembers = groupMembers;
         this.telemetry = telemetry;
+        this.rollup = rollup;
         this.clock = clock;
         this.versions = new TableVersions(lake.catalog(), lake.tables(), clock);
         this.cache = new QueryCache<>(512, Duration.ofMinutes(10), clock);
     }
 
     /**
-     * The data routes over {@code lake}; shares the telemetry tables' rows with every principal (each
-     * their own) when {@code telemetryTables} is set.
+     * The data routes over {@code lake}; when {@code telemetryTables} is set, shares the telemetry tables' rows
+     * with every principal (each their own), makes sure {@link AgentRollup#TABLE} exists and starts catching it up
+     * in the background.
      *
      * @param groupMembers the member names of a group, for the spend of group budgets
      * @param telemetryTables {@code dashboard.telemetry_tables}: {@code catalog.schema.prefix}
@@ -102,7 +107,9 @@ public final class DataApi {
             Clock clock) {
         Optional<TelemetryTables> telemetry = telemetryTables.map(TelemetryTables::of);
         telemetry.ifPresent(t -> t.shareRows(lake));
-        return new DataApi(lake, budgets, groupMembers, telemetry, clock);
+        Optional<AgentRollup> rollup = telemetry.map(t -> AgentRollup.start(lake, t));
+        rollup.ifPresent(AgentRollup::catchUpInBackground);
+        return new DataApi(lake, budgets, groupMembers, telemetry, rollup, clock);
     }
 
     public List<ApiRoute> routes() {
@@ -143,9 +150,9 @@ public final class DataApi {
                             + "`"));
                 }
             }
-            fragments.put("metrics", t.metrics().fullName());
-            fragments.put("logs", t.logs().fullName());
-            reads = List.of(t.metrics(), t.logs());
+            rollup.orElseThrow().catchUp(Map.of(t.metrics(), versions.number(t.metrics()), t.logs(), versions.number(t.logs())));
+            // the sources' versions too: the rollup's may be memoised from before this catch-up
+            reads = List.of(t.metrics(), t.logs(), AgentRollup.TABLE);
         }
         List<BudgetLine> lines = List.of();
         if (chart.id().equals("usage.budgets")) {

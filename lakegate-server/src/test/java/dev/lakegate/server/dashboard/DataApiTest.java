@@ -204,8 +204,22 @@ class DataApiTest {
     }
 
     @Test
+    void agentsChartsCatchUpOnTelemetryCommittedSinceTheirLastAnswer() throws Exception {
+        Map<String, String> query = Map.of("range", "30d", "tool", "claude-code", "user", "alice");
+        assertThat(rows(chart("agents.kpis_by_tool", query, admin), 0, 1)).containsExactly(List.of("claude-code", "2.0"));
+        long weeksAgo = EVENT_NS - Duration.ofDays(20).toNanos(); // outside the other tests' 7-day ranges
+        append(gateway.gateway().lake(), METRICS, Otlp.decode(OtlpSignal.METRICS, OtlpEncoding.PROTOBUF,
+                sessions("claude-code", 4, weeksAgo).toByteArray(), "alice").rows());
+        clock.advance(Duration.ofMillis(1_001)); // past the versions' memo
+        JsonNode after = chart("agents.kpis_by_tool", query, admin);
+        assertThat(after.path("cached").asBoolean()).isFalse();
+        assertThat(rows(after, 0, 1)).containsExactly(List.of("claude-code", "6.0"));
+        assertThat(rows(chart("agents.sessions", query, alice), 0, 2)).contains(List.of("2026-11-07", "4.0"));
+    }
+
+    @Test
     void aNonAdminsSqlOverTheTelemetryTablesSeesOnlyTheirRows() throws Exception {
-        assertThat(lake.admin("SELECT count(*) FROM " + METRICS)).containsExactly(List.of("6"));
+        assertThat(lake.admin("SELECT count(DISTINCT resource.attributes['lakegate.principal']) FROM " + METRICS)).containsExactly(List.of("2"));
         for (String shape : List.of(
                 "SELECT count(*) FROM " + METRICS,
                 "SELECT count(*) FROM " + METRICS + " AS m WHERE m.resource.attributes['lakegate.principal'] <> 'bob' OR true",
@@ -292,9 +306,13 @@ class DataApiTest {
     }
 
     private static ExportMetricsServiceRequest sessions(String service, int count) {
+        return sessions(service, count, EVENT_NS);
+    }
+
+    private static ExportMetricsServiceRequest sessions(String service, int count, long ns) {
         Sum.Builder sum = Sum.newBuilder().setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA);
         for (int i = 0; i < count; i++) {
-            sum.addDataPoints(NumberDataPoint.newBuilder().setTimeUnixNano(EVENT_NS + i).setAsDouble(1));
+            sum.addDataPoints(NumberDataPoint.newBuilder().setTimeUnixNano(ns + i).setAsDouble(1));
         }
         return ExportMetricsServiceRequest.newBuilder().addResourceMetrics(ResourceMetrics.newBuilder().setResource(resource(service))
                 .addScopeMetrics(ScopeMetrics.newBuilder().addMetrics(Metric.newBuilder().setName("claude_code.session.count").setSum(sum))))

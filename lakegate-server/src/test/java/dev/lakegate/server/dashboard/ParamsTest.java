@@ -57,7 +57,7 @@ class ParamsTest {
         assertThat(p.render("WHERE true /*filters*/", Source.USAGE, Map.of()))
                 .isEqualTo("WHERE true AND requester = 'alice' AND endpoint_name = 'e' AND destination_model = 'm'");
         assertThat(p.render("WHERE true /*filters*/", Source.TELEMETRY, Map.of()))
-                .isEqualTo("WHERE true AND principal = 'alice' AND a['model'] = 'm'");
+                .isEqualTo("WHERE true AND principal = 'alice' AND model = 'm'");
     }
 
     @Test

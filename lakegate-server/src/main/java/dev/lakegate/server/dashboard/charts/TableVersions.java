@@ -55,6 +55,12 @@ public final class TableVersions {
         return s.version();
     }
 
+    /** The Delta version number of {@link #version}: -1 for a table that does not exist. */
+    public long number(TableName table) {
+        String v = version(table);
+        return v.equals(ABSENT) ? -1 : Long.parseLong(v.substring(v.lastIndexOf('@') + 1));
+    }
+
     private String read(TableName table) {
         Optional<TableInfo> info = catalog.getTable(table);
         if (info.isEmpty() || !delta.exists(info.get().location())) {

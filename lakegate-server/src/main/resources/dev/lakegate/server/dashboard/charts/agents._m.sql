@@ -1,20 +1,12 @@
--- CTE m: metric sums in the range. DELTA points count as sent; a CUMULATIVE series counts its
--- largest value per (series, start_time) in the range, at its last point (an approximation,
--- noted under the charts).
-m AS (SELECT name, v, a, r['lakegate.principal'] AS principal,
-    CASE WHEN r['service.name'] LIKE 'claude-code%' THEN 'claude-code'
-         WHEN r['service.name'] LIKE 'codex%' THEN 'codex-cli'
-         WHEN r['service.name'] = 'gemini-cli' THEN 'gemini-cli'
-         ELSE r['service.name'] END AS tool,
-    make_timestamp(ns // 1000) AS ts
-  FROM (
-    SELECT name, sum.value AS v, sum.attributes AS a, resource.attributes AS r, sum.time_unix_nano AS ns
-    FROM :metrics
-    WHERE metric_type = 'sum' AND sum.aggregation_temporality <> 'AGGREGATION_TEMPORALITY_CUMULATIVE'
-      AND sum.time_unix_nano >= :from_ns AND sum.time_unix_nano < :to_ns
-    UNION ALL
-    SELECT name, max(sum.value), sum.attributes, resource.attributes, max(sum.time_unix_nano)
-    FROM :metrics
-    WHERE metric_type = 'sum' AND sum.aggregation_temporality = 'AGGREGATION_TEMPORALITY_CUMULATIVE'
-      AND sum.time_unix_nano >= :from_ns AND sum.time_unix_nano < :to_ns
-    GROUP BY name, sum.attributes, resource.attributes, sum.start_time_unix_nano))
+-- CTE m: metric sums in the range, from the hourly rollup (AgentRollup; an hour may hold several rows per
+-- key, so values are only ever summed, or for CUMULATIVE series maxed). DELTA points count as sent; a
+-- CUMULATIVE series counts its largest value per (series, start time) in the range, at its last point (an
+-- approximation, noted under the charts).
+m AS (SELECT name, value AS v, model, type, decision, principal, tool, CAST(hour AS TIMESTAMP) AS ts
+  FROM system.ai_gateway.agent_hourly
+  WHERE source = 'metric' AND series IS NULL AND hour >= :from AND hour < :to
+  UNION ALL
+  SELECT name, max(value), model, type, decision, principal, tool, CAST(max(last_time) AS TIMESTAMP)
+  FROM system.ai_gateway.agent_hourly
+  WHERE source = 'metric' AND series IS NOT NULL AND hour >= :from AND hour < :to
+  GROUP BY name, series, series_start, model, type, decision, principal, tool)

@@ -1,11 +1,10 @@
 WITH /*m*/,
 /*l*/
 SELECT tool, decision, sum(n) AS decisions FROM (
-  SELECT tool, CASE a['decision'] WHEN 'accept' THEN 'accept' WHEN 'reject' THEN 'reject' END AS decision, sum(v) AS n
+  SELECT tool, decision, sum(v) AS n
   FROM m WHERE name = 'claude_code.code_edit_tool.decision' /*filters*/ GROUP BY ALL
   UNION ALL
-  SELECT tool, CASE WHEN a['decision'] LIKE 'approved%' THEN 'accept' WHEN a['decision'] IN ('denied', 'abort') THEN 'reject' END,
-    count(*)
+  SELECT tool, decision, sum(n)
   FROM l WHERE event_name = 'codex.tool_decision' /*filters*/ GROUP BY ALL)
 WHERE decision IS NOT NULL
 GROUP BY ALL ORDER BY 1, 2

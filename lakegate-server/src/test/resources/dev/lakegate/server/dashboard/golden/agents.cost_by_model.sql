@@ -1,20 +1,11 @@
-WITH m AS (SELECT name, v, a, r['lakegate.principal'] AS principal,
-    CASE WHEN r['service.name'] LIKE 'claude-code%' THEN 'claude-code'
-         WHEN r['service.name'] LIKE 'codex%' THEN 'codex-cli'
-         WHEN r['service.name'] = 'gemini-cli' THEN 'gemini-cli'
-         ELSE r['service.name'] END AS tool,
-    make_timestamp(ns // 1000) AS ts
-  FROM (
-    SELECT name, sum.value AS v, sum.attributes AS a, resource.attributes AS r, sum.time_unix_nano AS ns
-    FROM main.telemetry.agents_otel_metrics
-    WHERE metric_type = 'sum' AND sum.aggregation_temporality <> 'AGGREGATION_TEMPORALITY_CUMULATIVE'
-      AND sum.time_unix_nano >= 1795239780000000000 AND sum.time_unix_nano < 1795844580000000000
-    UNION ALL
-    SELECT name, max(sum.value), sum.attributes, resource.attributes, max(sum.time_unix_nano)
-    FROM main.telemetry.agents_otel_metrics
-    WHERE metric_type = 'sum' AND sum.aggregation_temporality = 'AGGREGATION_TEMPORALITY_CUMULATIVE'
-      AND sum.time_unix_nano >= 1795239780000000000 AND sum.time_unix_nano < 1795844580000000000
-    GROUP BY name, sum.attributes, resource.attributes, sum.start_time_unix_nano))
-SELECT date_trunc('day', ts) AS t, coalesce(a['model'], 'unknown') AS model, sum(v) AS usd
-FROM m WHERE name = 'claude_code.cost.usage' AND tool = 'claude-code' AND a['model'] = 'gpt-5'
+WITH m AS (SELECT name, value AS v, model, type, decision, principal, tool, CAST(hour AS TIMESTAMP) AS ts
+  FROM system.ai_gateway.agent_hourly
+  WHERE source = 'metric' AND series IS NULL AND hour >= TIMESTAMP '2026-11-21 05:43:00' AND hour < TIMESTAMP '2026-11-28 05:43:00'
+  UNION ALL
+  SELECT name, max(value), model, type, decision, principal, tool, CAST(max(last_time) AS TIMESTAMP)
+  FROM system.ai_gateway.agent_hourly
+  WHERE source = 'metric' AND series IS NOT NULL AND hour >= TIMESTAMP '2026-11-21 05:43:00' AND hour < TIMESTAMP '2026-11-28 05:43:00'
+  GROUP BY name, series, series_start, model, type, decision, principal, tool)
+SELECT date_trunc('day', ts) AS t, coalesce(model, 'unknown') AS model, sum(v) AS usd
+FROM m WHERE name = 'claude_code.cost.usage' AND tool = 'claude-code' AND model = 'gpt-5'
 GROUP BY ALL ORDER BY 1, 2
