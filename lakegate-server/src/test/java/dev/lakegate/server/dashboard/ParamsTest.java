@@ -63,11 +63,11 @@ class ParamsTest {
     @Test
     void placeholdersAreFilledInOnePassSoValuesAreNeverReadAsPlaceholders() {
         Params p = parse(true, "range", "24h", "tool", "':to /*filters*/ :grain");
-        String sql = p.render("SELECT :from, :to, :from_ns, :to_ns, :grain, x::INT FROM :metrics WHERE true /*filters*/", Source.USAGE,
-                Map.of("metrics", "main.t.a_otel_metrics"));
-        assertThat(sql).isEqualTo("SELECT TIMESTAMP '2026-11-27 05:43:00', TIMESTAMP '2026-11-28 05:43:00', 1795758180000000000, "
-                + "1795844580000000000, 'hour', x::INT FROM main.t.a_otel_metrics WHERE true AND tool = ''':to /*filters*/ :grain'");
-        assertThatThrownBy(() -> p.render("FROM :logs", Source.TELEMETRY, Map.of())).isInstanceOf(IllegalStateException.class);
+        String sql = p.render("SELECT :from, :to, :grain, :bucket_us, x::INT FROM t WHERE true /*filters*/ /*budgets*/", Source.USAGE,
+                Map.of("budgets", "AND b"));
+        assertThat(sql).isEqualTo("SELECT TIMESTAMP '2026-11-27 05:43:00', TIMESTAMP '2026-11-28 05:43:00', 'hour', 3600000000, "
+                + "x::INT FROM t WHERE true AND tool = ''':to /*filters*/ :grain' AND b");
+        assertThatThrownBy(() -> p.render("FROM x /*budgets*/", Source.TELEMETRY, Map.of())).isInstanceOf(IllegalStateException.class);
     }
 
     private static Params parse(boolean admin, String... pairs) {

@@ -34,7 +34,7 @@ public record Params(Instant from, Instant to, String grain, Map<String, String>
             "30d", Duration.ofDays(30), "90d", Duration.ofDays(90));
     private static final long HOUR_US = 3_600_000_000L;
     // One pass over every placeholder, so text put in (a filter's value) is never read as a placeholder.
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?<![:\\w]):(from_ns|to_ns|from|to|grain|bucket_us|metrics|logs)\\b|/\\*(filters|budgets)\\*/");
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<![:\\w]):(from|to|grain|bucket_us)\\b|/\\*(filters|budgets)\\*/");
 
     public Params {
         filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
@@ -88,12 +88,10 @@ public record Params(Instant from, Instant to, String grain, Map<String, String>
     }
 
     /**
-     * The statement: {@code :from}/{@code :to} as timestamps, {@code :from_ns}/{@code :to_ns} as epoch
-     * nanoseconds, {@code :grain}, {@code :bucket_us} (the grain in microseconds: buckets of the usage
+     * The statement: {@code :from}/{@code :to} as timestamps, {@code :grain}, {@code :bucket_us} (the grain in microseconds: buckets of the usage
      * table's TIMESTAMPTZ are epoch arithmetic, as {@code date_trunc} on it goes through ICU's calendar
      * and costs three times the scan), {@code /*filters*}{@code /} as {@code AND <column> = '<value>'} per
-     * filter the source has a column for, and {@code :metrics}, {@code :logs}, {@code /*budgets*}{@code /}
-     * from {@code fragments} (SQL the caller built with {@link SqlLiterals}).
+     * filter the source has a column for, and {@code /*budgets*}{@code /} from {@code fragments} (SQL the caller built with {@link SqlLiterals}).
      *
      * @throws IllegalStateException the template names a fragment not given
      */
@@ -108,8 +106,6 @@ public record Params(Instant from, Instant to, String grain, Map<String, String>
             String value = switch (name) {
                 case "from" -> SqlLiterals.timestamp(from);
                 case "to" -> SqlLiterals.timestamp(to);
-                case "from_ns" -> SqlLiterals.bigint(nanos(from));
-                case "to_ns" -> SqlLiterals.bigint(nanos(to));
                 case "grain" -> SqlLiterals.string(grain);
                 case "bucket_us" -> SqlLiterals.bigint(grain.equals("hour") ? HOUR_US : 24 * HOUR_US);
                 case "filters" -> filterSql;
@@ -124,10 +120,6 @@ public record Params(Instant from, Instant to, String grain, Map<String, String>
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         return m.appendTail(out).toString();
-    }
-
-    private static long nanos(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
     }
 
     private static String one(Map<String, List<String>> query, String name) {
