@@ -18,11 +18,13 @@ public final class DeltaTable {
   private final Engine engine;
   private final DataFiles dataFiles;
   private final String location;
+  private final ActiveFiles activeFiles;
 
-  DeltaTable(Engine engine, DataFiles dataFiles, String location) {
+  DeltaTable(Engine engine, DataFiles dataFiles, String location, ActiveFiles activeFiles) {
     this.engine = engine;
     this.dataFiles = dataFiles;
     this.location = location;
+    this.activeFiles = activeFiles;
   }
 
   /** The table root as a qualified Hadoop URI. */
@@ -76,8 +78,7 @@ public final class DeltaTable {
   public TableSnapshot snapshot() {
     Snapshot s = latest();
     DeltaTables.requirePlainLayout(s);
-    return new TableSnapshot(location, s.getVersion(), s.getSchema(), s.getTableProperties(),
-        KernelScan.activeFiles(engine, s).stream().map(DeltaTable::fileUri).toList());
+    return new TableSnapshot(location, s.getVersion(), s.getSchema(), s.getTableProperties(), activeFiles.of(engine, location, s));
   }
 
   /**

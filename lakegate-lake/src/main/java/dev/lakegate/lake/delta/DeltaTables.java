@@ -31,6 +31,7 @@ public final class DeltaTables {
 
   private final Engine engine;
   private final DataFiles dataFiles;
+  private final ActiveFiles activeFiles = new ActiveFiles();
 
   /** Local filesystem (and whatever else the default Hadoop configuration knows). */
   public DeltaTables() {
@@ -90,7 +91,7 @@ public final class DeltaTables {
 
   private DeltaTable handle(String location) {
     try {
-      return new DeltaTable(engine, dataFiles, engine.getFileSystemClient().resolvePath(location));
+      return new DeltaTable(engine, dataFiles, engine.getFileSystemClient().resolvePath(location), activeFiles);
     } catch (IOException e) {
       throw new UncheckedIOException("Resolving " + location, e);
     }

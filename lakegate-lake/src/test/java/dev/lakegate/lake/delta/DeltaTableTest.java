@@ -195,4 +195,25 @@ class DeltaTableTest {
     assertThat(t.append(List.of(TestSchemas.sumPoint("x", 0, "u")), "w", 3))
         .as("txn ids survive the checkpoint").isInstanceOf(AppendResult.Skipped.class);
   }
+
+  @Test
+  void snapshotsFollowNewVersionsAndATableRecreatedAtTheSamePlace() throws Exception {
+    String location = dir.resolve("t").toString();
+    Row row = Row.of("a", 1L);
+    DeltaTable t = tables.create(location, TestSchemas.struct("s", TestSchemas.STRING, "n", io.delta.kernel.types.LongType.LONG), Map.of());
+    t.append(List.of(row));
+    assertThat(tables.open(location).snapshot().files()).hasSize(1);
+    t.append(List.of(row));
+    assertThat(tables.open(location).snapshot().files()).hasSize(2);
+
+    // Dropped and created again: version 1 again, with other files.
+    try (var paths = Files.walk(dir.resolve("t"))) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    DeltaTable again = tables.create(location, TestSchemas.struct("s", TestSchemas.STRING, "n", io.delta.kernel.types.LongType.LONG), Map.of());
+    again.append(List.of(row, row));
+    TableSnapshot s = tables.open(location).snapshot();
+    assertThat(s.version()).isEqualTo(1);
+    assertThat(s.files()).hasSize(1).allSatisfy(f -> assertThat(Path.of(f.replaceFirst("^file:", ""))).exists());
+  }
 }
