@@ -210,6 +210,63 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void adminCreatesAUserAndAGroupGrantsAnEndpointAndSetsALimitAndABudgetInTheUi() throws Exception {
+        String endpoint;
+        try (Browser b = browser()) {
+            b.signIn(fixture.adminToken(), "admin");
+            b.page("admin");
+            b.waitFor(By.cssSelector("input[data-testid=user-create-name]")).sendKeys("dora");
+            b.click(By.cssSelector("button[data-testid=user-create]"));
+            b.waitFor(By.cssSelector("tr[data-user=dora]"));
+
+            b.waitFor(By.cssSelector("input[data-testid=group-create-name]")).sendKeys("qa");
+            b.click(By.cssSelector("button[data-testid=group-create]"));
+            By qa = By.cssSelector("tr[data-group=qa]");
+            b.waitFor(qa).findElement(By.cssSelector("[data-testid=group-member-name]")).sendKeys("dora");
+            b.waitFor(qa).findElement(By.cssSelector("[data-testid=group-member-add]")).click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(qa).getText().contains("dora"));
+
+            endpoint = (String) b.js("return document.querySelector('[data-testid=perm-endpoint]').value");
+            assertThat(endpoint).isNotBlank();
+            b.waitFor(By.cssSelector("[data-testid=perm-principal]")).sendKeys("qa");
+            b.select(By.cssSelector("[data-testid=perm-level]"), "CAN_MANAGE");
+            b.click(By.cssSelector("button[data-testid=perm-grant]"));
+            eventually("/api/2.0/permissions/serving-endpoints/" + endpoint, "qa", "CAN_MANAGE");
+
+            b.select(By.cssSelector("[data-testid=limit-endpoint]"), endpoint);
+            b.select(By.cssSelector("[data-testid=limit-key]"), "user");
+            b.waitFor(By.cssSelector("[data-testid=limit-principal]")).sendKeys("dora");
+            b.waitFor(By.cssSelector("[data-testid=limit-calls]")).sendKeys("7");
+            b.click(By.cssSelector("button[data-testid=limit-save]"));
+            eventually("/api/2.0/serving-endpoints/" + endpoint + "/ai-gateway", "dora", "7");
+
+            b.waitFor(By.cssSelector("[data-testid=budget-name]")).sendKeys("qa-daily");
+            b.select(By.cssSelector("[data-testid=budget-scope]"), "GROUP");
+            b.waitFor(By.cssSelector("[data-testid=budget-subject]")).sendKeys("qa");
+            b.select(By.cssSelector("[data-testid=budget-period]"), "DAY");
+            b.waitFor(By.cssSelector("[data-testid=budget-limit-usd]")).sendKeys("5");
+            b.click(By.cssSelector("button[data-testid=budget-create]"));
+            b.waitFor(By.cssSelector("tr[data-budget=qa-daily]"));
+        }
+        // What the UI did, read back through the admin API.
+        eventually("/api/2.0/preview/scim/v2/Groups", "\"qa\"", "dora");
+        eventually("/api/2.0/budgets", "qa-daily", "GROUP");
+    }
+
+    /** Waits up to 10 s for {@code path} (as admin) to answer 200 with every one of {@code parts} in its body. */
+    private void eventually(String path, String... parts) throws Exception {
+        String body = "";
+        for (long end = System.nanoTime() + Duration.ofSeconds(10).toNanos(); System.nanoTime() < end; Thread.sleep(100)) {
+            HttpResponse<String> r = get(fixture.gateway(), path, fixture.adminToken());
+            body = r.body();
+            if (r.statusCode() == 200 && List.of(parts).stream().allMatch(body::contains)) {
+                return;
+            }
+        }
+        assertThat(body).as(path).contains(parts);
+    }
+
+    @Test
     void aPlainUserSeesOnlyTheirOwnRowsInTheUiAndThroughTheDataApi() {
         try (Browser b = browser()) {
             b.signIn(fixture.bobToken(), "bob");

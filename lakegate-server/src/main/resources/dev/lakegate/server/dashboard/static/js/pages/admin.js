@@ -340,7 +340,8 @@ function limitsSection(model) {
     if (calls.value !== '') entry.calls = Number(calls.value);
     if (tokens.value !== '') entry.tokens = Number(tokens.value);
     if (entry.calls !== undefined || entry.tokens !== undefined) limits.push(entry);
-    return call('PUT', path(), { ...gw, rate_limits: limits });
+    const { source, ...settings } = gw; // source is the GET's answer only: a PUT refuses fields it does not take
+    return call('PUT', path(), { ...settings, rate_limits: limits });
   }, `Rate limits of ${endpoint.value} saved`, load));
   return { section, load };
 }
