@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -195,9 +197,13 @@ class DashboardBrowserTest {
             assertThat(b.driver().getPageSource()).doesNotContain(secret);
 
             By row = By.xpath("//tr[@data-token-id][contains(., 'browser suite')]");
-            b.waitFor(row).findElement(By.cssSelector("button[data-testid=token-revoke]")).click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(row).findElement(By.cssSelector("button[data-testid=token-revoke]")).click();
+                return true;
+            });
             b.click(By.cssSelector("dialog[data-testid=confirm-dialog] button[data-testid=confirm-ok]"));
-            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.findElements(row).isEmpty()
+            // The tokens table is rendered anew after the revoke: a row found may be replaced before it is read.
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(row).isEmpty()
                     || d.findElement(row).getText().toLowerCase().contains("revoked"));
             assertThat(get(fixture.gateway(), "/api/2.0/token/list", secret).statusCode()).isEqualTo(401);
 
@@ -222,9 +228,15 @@ class DashboardBrowserTest {
             b.waitFor(By.cssSelector("input[data-testid=group-create-name]")).sendKeys("qa");
             b.click(By.cssSelector("button[data-testid=group-create]"));
             By qa = By.cssSelector("tr[data-group=qa]");
-            b.waitFor(qa).findElement(By.cssSelector("[data-testid=group-member-name]")).sendKeys("dora");
-            b.waitFor(qa).findElement(By.cssSelector("[data-testid=group-member-add]")).click();
-            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(qa).getText().contains("dora"));
+            // The groups table is rendered anew after each change: retry on a replaced row.
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+                WebElement group = d.findElement(qa);
+                group.findElement(By.cssSelector("[data-testid=group-member-name]")).sendKeys("dora");
+                group.findElement(By.cssSelector("[data-testid=group-member-add]")).click();
+                return true;
+            });
+            new WebDriverWait(b.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(qa).getText().contains("dora"));
 
             endpoint = (String) b.js("return document.querySelector('[data-testid=perm-endpoint]').value");
             assertThat(endpoint).isNotBlank();
