@@ -84,7 +84,7 @@ final class DashboardFixture implements AutoCloseable {
             records.add(ok("bob", "claude-code", "claude-sonnet", "claude-sonnet-4-5", today, 1000, 200));
             records.add(new RequestRecord("fixture-bob-429", today, "gpt-5", null, null, "codex/v1/responses", "bob", "USER", null,
                     new Agent("codex-cli", "0.171.0", "bob-codex"), "codex_cli_rs/0.171.0", "127.0.0.1", Map.of(), true, 429,
-                    "RATE_LIMITED", Usage.NONE, null, 2, 2L, false, List.of(), true, null));
+                    "RATE_LIMITED", Usage.NONE, null, 2, 2L, 0, false, List.of(), true, null));
             records.add(ok("admin", "claude-code", XSS_ENDPOINT, "claude-sonnet-4-5", today, 1000, 200));
             DemoData.appendUsage(first.gateway().lake(), records.iterator());
 
@@ -114,7 +114,7 @@ final class DashboardFixture implements AutoCloseable {
         return new RequestRecord("fixture-" + user + "-" + tool + "-" + time.getEpochSecond(), time, endpoint, "scripted", model,
                 claude ? "anthropic/v1/messages" : "codex/v1/responses", user, "USER", null,
                 new Agent(tool, claude ? "2.1.197" : "0.171.0", user + "-" + tool), claude ? "claude-cli/2.1.197" : "codex_cli_rs/0.171.0",
-                "127.0.0.1", Map.of(), true, 200, null, usage, PriceTable.defaults().find(model).orElseThrow().cost(usage), 900, 300L,
+                "127.0.0.1", Map.of(), true, 200, null, usage, PriceTable.defaults().find(model).orElseThrow().cost(usage), 900, 300L, 0,
                 false, List.of(new Attempt(1, "scripted/" + model, 200, null, 900)), true, null);
     }
 

@@ -13,6 +13,7 @@ import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.dashboard.DashboardHandler;
 import dev.lakegate.server.observe.AgentDetector;
 import dev.lakegate.server.observe.ListenerBus;
+import dev.lakegate.server.observe.RequestClock;
 import dev.lakegate.server.observe.RequestRecord;
 import dev.lakegate.server.otel.OtlpReceiver;
 import dev.lakegate.server.pipeline.Exchange;
@@ -142,7 +143,8 @@ public final class GatewayHandler extends Handler.Abstract {
         Instant receivedAt = clock.instant();
         Map<String, String> headers = Headers.lowerCased(request.getHeaders());
         Map<String, String> query = Headers.query(request);
-        JettyClientChannel client = new JettyClientChannel(response);
+        RequestClock clock = new RequestClock(start);
+        JettyClientChannel client = new JettyClientChannel(response, clock);
         SurfaceRoute route = null;
         Exchange exchange = null;
         GatewayError error = null;
@@ -158,7 +160,7 @@ public final class GatewayHandler extends Handler.Abstract {
                 body = RequestBodies.read(request, maxRequestBytes);
                 scan = RequestScan.of(body);
             }
-            exchange = new Exchange(requestId, receivedAt, start, route, headers, query, Request.getRemoteAddr(request), body, scan, client);
+            exchange = new Exchange(requestId, receivedAt, clock, route, headers, query, Request.getRemoteAddr(request), body, scan, client);
             pipeline.run(exchange);
         } catch (GatewayException e) {
             error = e.error();
@@ -172,7 +174,7 @@ public final class GatewayHandler extends Handler.Abstract {
         if (error != null && !disconnected) {
             disconnected = !sendError(client, error, errorProtocol, route, exchange, requestId);
         }
-        publish(exchange, route, surface, requestId, receivedAt, start, headers, request, tags, client, error, disconnected);
+        publish(exchange, route, surface, requestId, receivedAt, clock, headers, request, tags, client, error, disconnected);
         if (disconnected) {
             callback.failed(new IOException("client went away"));
         } else {
@@ -205,10 +207,11 @@ public final class GatewayHandler extends Handler.Abstract {
         }
     }
 
-    private void publish(Exchange exchange, SurfaceRoute route, Surface surface, String requestId, Instant receivedAt, long start,
+    private void publish(Exchange exchange, SurfaceRoute route, Surface surface, String requestId, Instant receivedAt, RequestClock clock,
             Map<String, String> headers, Request request, Map<String, String> tags, JettyClientChannel client, GatewayError error,
             boolean disconnected) {
         long end = System.nanoTime();
+        long start = clock.startNanos();
         var caller = exchange == null ? null : exchange.caller();
         var destination = exchange == null ? null : exchange.destination();
         var endpoint = exchange == null ? null : exchange.endpoint();
@@ -236,6 +239,7 @@ public final class GatewayHandler extends Handler.Abstract {
                 exchange == null ? null : exchange.costUsd(),
                 (end - start) / 1_000_000,
                 client.firstByteNanos() == 0 ? null : (client.firstByteNanos() - start) / 1_000_000,
+                clock.overheadNanos() / 1_000,
                 disconnected,
                 exchange == null ? List.of() : exchange.attempts(),
                 endpoint == null || endpoint.settings().usageTracking(),

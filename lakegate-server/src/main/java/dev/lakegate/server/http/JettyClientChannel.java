@@ -1,22 +1,28 @@
 package dev.lakegate.server.http;
 
+import dev.lakegate.server.observe.RequestClock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 
-/** {@link ClientChannel} over a Jetty response: each write is a blocking, flushed write. */
+/**
+ * {@link ClientChannel} over a Jetty response: each write is a blocking, flushed write. The head carries the
+ * gateway's own time until then ({@link RequestClock#OVERHEAD_HEADER}).
+ */
 final class JettyClientChannel implements ClientChannel {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     private final Response response;
+    private final RequestClock clock;
     private boolean started;
     private int status;
     private long firstByteNanos;
     private BodyCopy copy;
 
-    JettyClientChannel(Response response) {
+    JettyClientChannel(Response response, RequestClock clock) {
         this.response = response;
+        this.clock = clock;
     }
 
     @Override
@@ -28,6 +34,7 @@ final class JettyClientChannel implements ClientChannel {
         this.status = status;
         response.setStatus(status);
         headers.forEach(response.getHeaders()::put);
+        response.getHeaders().put(RequestClock.OVERHEAD_HEADER, clock.overheadHeader());
         // Commit the headers now: a streaming agent sees the answer begin even before the first event.
         Content.Sink.write(response, false, EMPTY);
     }

@@ -42,7 +42,7 @@ public final class PassthroughLane implements Lane {
         URI uri = provider.uri(op, protocol, destination.model(), exchange.route().geminiApiVersion(), exchange.responseFraming(),
                 clientQuery(exchange));
         Map<String, String> headers = HeaderPolicy.upstreamRequest(exchange.headers(), provider.authHeaders(protocol), provider.anthropicBetas());
-        return upstream.send(provider, destination.firstByteTimeout(), uri, headers, upstreamBody(exchange, destination));
+        return upstream.send(provider, destination.firstByteTimeout(), uri, headers, upstreamBody(exchange, destination), exchange.clock());
     }
 
     @Override

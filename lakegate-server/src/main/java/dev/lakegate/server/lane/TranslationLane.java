@@ -80,7 +80,7 @@ public final class TranslationLane implements Lane {
             case GEMINI -> stream ? Operation.STREAM_GENERATE_CONTENT : Operation.GENERATE_CONTENT;
         };
         URI uri = provider.uri(op, target, destination.model(), null, stream ? Framing.SSE : Framing.JSON, null);
-        return upstream.send(provider, destination.firstByteTimeout(), uri, upstreamHeaders(exchange, provider, target), body);
+        return upstream.send(provider, destination.firstByteTimeout(), uri, upstreamHeaders(exchange, provider, target), body, exchange.clock());
     }
 
     private UpstreamResponse sendCount(Exchange exchange, Destination destination, WireProtocol target) {
@@ -92,7 +92,7 @@ public final class TranslationLane implements Lane {
         byte[] body = CountTokens.upstreamBody(target, canonicalRequest(exchange), destination.model());
         Operation op = target == WireProtocol.ANTHROPIC ? Operation.MESSAGES_COUNT_TOKENS : Operation.COUNT_TOKENS;
         URI uri = provider.uri(op, target, destination.model(), null, Framing.JSON, null);
-        return upstream.send(provider, destination.firstByteTimeout(), uri, upstreamHeaders(exchange, provider, target), body);
+        return upstream.send(provider, destination.firstByteTimeout(), uri, upstreamHeaders(exchange, provider, target), body, exchange.clock());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
 
 /**
  * Prometheus metrics of the gateway: requests and latency by surface, endpoint and status,
@@ -16,6 +17,9 @@ import java.util.function.LongConsumer;
 public final class GatewayMetrics implements RequestListener {
     /** The endpoint label of requests for a model no endpoint serves. */
     public static final String UNKNOWN_ENDPOINT = "unknown";
+    /** Buckets of the overhead histogram in microseconds: fine below a millisecond, where a proxy hop's cost lies. */
+    private static final Duration[] OVERHEAD_BUCKETS = LongStream.of(50, 100, 150, 200, 300, 500, 750, 1_000, 2_000, 5_000, 10_000,
+            25_000, 50_000, 100_000, 250_000, 1_000_000).mapToObj(micros -> Duration.ofNanos(micros * 1_000)).toArray(Duration[]::new);
 
     private final Function<String, Optional<String>> endpointOf;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -39,6 +43,10 @@ public final class GatewayMetrics implements RequestListener {
                 .tags("api_type", r.apiType(), "endpoint", endpoint)
                 .publishPercentileHistogram()
                 .register(registry).record(Duration.ofMillis(r.latencyMs()));
+        Timer.builder("lakegate.request.overhead").description("The gateway's own time per request: latency less the waits on the upstream")
+                .tags("api_type", r.apiType(), "endpoint", endpoint)
+                .serviceLevelObjectives(OVERHEAD_BUCKETS)
+                .register(registry).record(Duration.ofNanos(r.overheadMicros() * 1_000));
         if (r.destinationProvider() != null && r.errorType() != null && r.errorType().startsWith("UPSTREAM")) {
             Counter.builder("lakegate.upstream.errors").description("Failed upstream calls by provider and kind")
                     .tags("api_type", r.apiType(), "endpoint", endpoint, "provider", r.destinationProvider(), "error", r.errorType())

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class ListenerBus implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
     private static final RequestRecord POISON = new RequestRecord(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, false, 0, null, null, null, 0, null, false, List.of(), false, null);
+            null, null, false, 0, null, null, null, 0, null, 0, false, List.of(), false, null);
 
     private final List<RequestListener> listeners;
     private final BlockingQueue<RequestRecord> queue;

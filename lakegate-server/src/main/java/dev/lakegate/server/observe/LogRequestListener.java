@@ -13,6 +13,9 @@ public final class LogRequestListener implements RequestListener {
 
     @Override
     public void requestEnd(RequestRecord r) {
+        if (!LOG.isInfoEnabled()) {
+            return; // the line costs more to build than the rest of the request's bookkeeping
+        }
         ObjectNode line = JSON.createObjectNode()
                 .put("request_id", r.requestId())
                 .put("event_time", r.eventTime().toString())
@@ -37,6 +40,7 @@ public final class LogRequestListener implements RequestListener {
                 .put("cost_usd", r.costUsd())
                 .put("latency_ms", r.latencyMs())
                 .put("ttfb_ms", r.timeToFirstByteMs())
+                .put("overhead_us", r.overheadMicros())
                 .put("client_disconnected", r.clientDisconnected());
         line.set("request_tags", JSON.valueToTree(r.requestTags()));
         line.set("attempts", JSON.valueToTree(r.attempts()));

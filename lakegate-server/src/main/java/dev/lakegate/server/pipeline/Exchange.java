@@ -7,6 +7,7 @@ import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.governance.Caller;
 import dev.lakegate.server.http.ClientChannel;
 import dev.lakegate.server.observe.Attempt;
+import dev.lakegate.server.observe.RequestClock;
 import dev.lakegate.server.payload.PayloadCapture;
 import dev.lakegate.server.provider.Destination;
 import dev.lakegate.server.provider.Endpoint;
@@ -23,7 +24,7 @@ import java.util.Map;
 public final class Exchange {
     private final String requestId;
     private final Instant receivedAt;
-    private final long startNanos;
+    private final RequestClock clock;
     private final SurfaceRoute route;
     private final Map<String, String> headers;
     private final Map<String, String> query;
@@ -47,11 +48,11 @@ public final class Exchange {
      * @param headers request headers, names lower-cased (repeated ones joined with commas)
      * @param scan the body's model and stream flag; null for operations without a JSON body of interest
      */
-    public Exchange(String requestId, Instant receivedAt, long startNanos, SurfaceRoute route, Map<String, String> headers,
+    public Exchange(String requestId, Instant receivedAt, RequestClock clock, SurfaceRoute route, Map<String, String> headers,
             Map<String, String> query, String remoteAddress, byte[] body, RequestScan scan, ClientChannel client) {
         this.requestId = requestId;
         this.receivedAt = receivedAt;
-        this.startNanos = startNanos;
+        this.clock = clock;
         this.route = route;
         this.headers = headers;
         this.query = query;
@@ -63,7 +64,9 @@ public final class Exchange {
 
     public String requestId() { return requestId; }
     public Instant receivedAt() { return receivedAt; }
-    public long startNanos() { return startNanos; }
+    public long startNanos() { return clock.startNanos(); }
+    /** Where the lanes count their waits on the upstream. */
+    public RequestClock clock() { return clock; }
     public SurfaceRoute route() { return route; }
     public Map<String, String> headers() { return headers; }
     public String header(String lowerCaseName) { return headers.get(lowerCaseName); }

@@ -3,7 +3,10 @@ package dev.lakegate.server.provider;
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
+import dev.lakegate.server.observe.RequestClock;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -19,10 +22,16 @@ import java.util.Map;
 public final class UpstreamClient implements AutoCloseable {
     private final Http1Client http = new Http1Client();
 
-    /** @param firstByteTimeout time allowed until the response headers arrive (the destination's, else the provider's) */
-    public UpstreamResponse send(Provider provider, Duration firstByteTimeout, URI uri, Map<String, String> headers, byte[] body) {
+    /**
+     * @param firstByteTimeout time allowed until the response headers arrive (the destination's, else the provider's)
+     * @param clock counts the time spent waiting for the upstream, here and in each read of the answer's body
+     */
+    public UpstreamResponse send(Provider provider, Duration firstByteTimeout, URI uri, Map<String, String> headers, byte[] body,
+            RequestClock clock) {
+        long start = System.nanoTime();
         try {
-            return http.post(uri, headers, body, provider.connectTimeout(), firstByteTimeout);
+            UpstreamResponse response = http.post(uri, headers, body, provider.connectTimeout(), firstByteTimeout);
+            return new UpstreamResponse(response.status(), response.headers(), timed(response.body(), clock));
         } catch (HttpConnectTimeoutException e) {
             throw failure(ErrorCategory.UPSTREAM_UNAVAILABLE, provider, "did not accept a connection within " + provider.connectTimeout().toMillis() + " ms");
         } catch (HttpTimeoutException e) {
@@ -32,7 +41,33 @@ public final class UpstreamClient implements AutoCloseable {
         } catch (IOException e) {
             throw failure(ErrorCategory.UPSTREAM_ERROR, provider, "failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } finally {
+            clock.upstream(System.nanoTime() - start);
         }
+    }
+
+    private static InputStream timed(InputStream body, RequestClock clock) {
+        return new FilterInputStream(body) {
+            @Override
+            public int read() throws IOException {
+                long start = System.nanoTime();
+                try {
+                    return super.read();
+                } finally {
+                    clock.upstream(System.nanoTime() - start);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                long start = System.nanoTime();
+                try {
+                    return super.read(b, off, len);
+                } finally {
+                    clock.upstream(System.nanoTime() - start);
+                }
+            }
+        };
     }
 
     private static GatewayException failure(ErrorCategory category, Provider provider, String what) {

@@ -223,6 +223,29 @@ class PassthroughLaneTest {
                 .contains("lakegate_request_latency_seconds_bucket");
     }
 
+    @Test
+    void theOverheadHeaderAndHistogramLeaveOutTheUpstreamsTime() throws Exception {
+        gw.scripted().enqueue(Script.text("one two three four").withFirstByteDelayMs(400).withEventDelayMs(100));
+        HttpResponse<String> response = HTTP.send(post("/anthropic/v1/messages", anthropicBody(true)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        // The head is sent once the upstream's arrives: the 400 ms the upstream took to answer are not the gateway's.
+        double headerMs = Double.parseDouble(response.headers().firstValue("x-lakegate-overhead-ms").orElseThrow());
+        assertThat(headerMs).isGreaterThan(0).isLessThan(200);
+        RequestRecord record = gw.recordOf(response);
+        assertThat(record.latencyMs()).isGreaterThanOrEqualTo(800);
+        assertThat(record.overheadMicros()).isPositive().isLessThan(200_000).isGreaterThanOrEqualTo((long) (headerMs * 1000) - 1);
+
+        // An answer the gateway makes itself carries it too, and all of its time is the gateway's.
+        HttpResponse<String> refused = HTTP.send(post("/anthropic/v1/messages", anthropicBody(false).replace(TestGateway.CLAUDE, "no-such-model"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.headers().firstValue("x-lakegate-overhead-ms")).hasValueSatisfying(v -> assertThat(Double.parseDouble(v)).isPositive());
+
+        String metrics = HTTP.send(HttpRequest.newBuilder(gw.url("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("lakegate_request_overhead_seconds_bucket{api_type=\"anthropic/v1/messages\"")
+                .containsPattern("lakegate_request_overhead_seconds_bucket\\{.*le=\"1\\.0E-4\".*} ");
+    }
+
     private static JsonNode getJson(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(gw.url(path)).header("authorization", "Bearer " + gw.adminToken()).build(),
                 HttpResponse.BodyHandlers.ofString());

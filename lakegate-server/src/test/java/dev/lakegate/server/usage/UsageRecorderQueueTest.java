@@ -77,6 +77,6 @@ class UsageRecorderQueueTest {
     private static RequestRecord record(String id, boolean tracked) {
         return new RequestRecord(id, Instant.now(), "e", "p", "m", "anthropic/v1/messages", "alice", "USER", "tok_1",
                 new Agent("claude-code", "2.1.197", null), "claude-cli/2.1.197", "127.0.0.1", Map.of(), true, 200, null,
-                new Usage(10, 2, 0, 0, 0, false), 0.0001, 5, 1L, false, List.of(), tracked, null);
+                new Usage(10, 2, 0, 0, 0, false), 0.0001, 5, 1L, 0, false, List.of(), tracked, null);
     }
 }

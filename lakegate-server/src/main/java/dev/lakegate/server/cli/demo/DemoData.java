@@ -289,7 +289,7 @@ public final class DemoData {
             return new RequestRecord(requestId, time, endpoint, null, null, tool.apiType(), user, "USER", tokenId(user),
                     agent(tool, session), tool.userAgent(), ip(user), Map.of(), tool.streaming(),
                     limited ? 429 : 403, limited ? "RATE_LIMITED" : "BUDGET_EXCEEDED", Usage.NONE, null,
-                    1 + r.nextInt(8), 1L + r.nextInt(8), false, List.of(), true, null);
+                    1 + r.nextInt(8), 1L + r.nextInt(8), 0, false, List.of(), true, null);
         }
         Usage usage = usage(r, tool);
         long latency = 600 + r.nextLong(Math.max(1, usage.outputTokens() * 12));
@@ -297,14 +297,14 @@ public final class DemoData {
         if (outcome < 25) { // upstream error: nothing served, nothing charged
             return new RequestRecord(requestId, time, endpoint, "scripted", model, tool.apiType(), user, "USER", tokenId(user),
                     agent(tool, session), tool.userAgent(), ip(user), Map.of(), tool.streaming(), 502, "UPSTREAM_ERROR",
-                    Usage.NONE, cost(price, Usage.NONE), ttfb, ttfb, false,
+                    Usage.NONE, cost(price, Usage.NONE), ttfb, ttfb, 0, false,
                     List.of(new Attempt(1, destination, 502, "UPSTREAM_ERROR", ttfb)), true, null);
         }
         if (outcome < 30) { // the agent went away before the answer began
             Usage estimated = Usage.estimate(usage.inputTokens() * 4, 0);
             return new RequestRecord(requestId, time, endpoint, "scripted", model, tool.apiType(), user, "USER", tokenId(user),
                     agent(tool, session), tool.userAgent(), ip(user), Map.of(), tool.streaming(), 499, "CLIENT_DISCONNECTED",
-                    estimated, cost(price, estimated), ttfb, null, true,
+                    estimated, cost(price, estimated), ttfb, null, 0, true,
                     List.of(new Attempt(1, destination, 200, null, ttfb)), true, null);
         }
         List<Attempt> attempts = List.of(new Attempt(1, destination, 200, null, latency));
@@ -316,7 +316,7 @@ public final class DemoData {
         }
         return new RequestRecord(requestId, time, endpoint, "scripted", model, tool.apiType(), user, "USER", tokenId(user),
                 agent(tool, session), tool.userAgent(), ip(user), Map.of(), tool.streaming(), 200, null,
-                usage, cost(price, usage), latency, tool.streaming() ? ttfb : latency, false, attempts, true, null);
+                usage, cost(price, usage), latency, tool.streaming() ? ttfb : latency, 0, false, attempts, true, null);
     }
 
     /** As the gateway prices a request: the destination's price of its usage, null when the model has none. */

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import dev.lakegate.server.observe.RequestClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class EnforceBudgetsTest {
 
     private static Exchange exchange(String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        Exchange e = new Exchange("req_" + System.nanoTime(), Instant.now(), System.nanoTime(),
+        Exchange e = new Exchange("req_" + System.nanoTime(), Instant.now(), new RequestClock(System.nanoTime()),
                 SurfaceRouter.match("POST", path, null, false).orElseThrow(), Map.of(), Map.of(), "127.0.0.1", bytes, RequestScan.of(bytes),
                 null);
         e.caller(new Caller(ALICE, "tok_1", Set.of("users")));
