@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The response to the agent, written blocking on the request's virtual thread. Every
- * {@link #write} reaches the network before it returns, so streamed events are never held back.
+ * The response to the agent, written blocking on the request's virtual thread. For a streamed answer every
+ * {@link #write} reaches the network before it returns, so events are never held back; a unary answer may
+ * be held and sent whole at the end.
  */
 public interface ClientChannel {
 
-    /** Sends status and headers. Must be called once, before any write. */
+    /** Sets status and headers (sent at once for a stream). Must be called once, before any write. */
     void start(int status, Map<String, String> headers) throws IOException;
 
-    /** Writes and flushes; throws when the client has gone away. */
+    /** Writes (and flushes, for a stream); throws when the client has gone away. */
     void write(byte[] bytes, int offset, int length) throws IOException;
 
     default void write(byte[] bytes) throws IOException {

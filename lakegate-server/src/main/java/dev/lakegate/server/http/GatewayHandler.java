@@ -161,6 +161,9 @@ public final class GatewayHandler extends Handler.Abstract {
                 scan = RequestScan.of(body);
             }
             exchange = new Exchange(requestId, receivedAt, clock, route, headers, query, Request.getRemoteAddr(request), body, scan, client);
+            if (!exchange.streaming()) {
+                client.holdUntilFinished();
+            }
             pipeline.run(exchange);
         } catch (GatewayException e) {
             error = e.error();
@@ -173,6 +176,13 @@ public final class GatewayHandler extends Handler.Abstract {
         WireProtocol errorProtocol = route != null ? route.errorProtocol() : surface.errorProtocol();
         if (error != null && !disconnected) {
             disconnected = !sendError(client, error, errorProtocol, route, exchange, requestId);
+        }
+        if (!disconnected) {
+            try {
+                client.finish();
+            } catch (IOException e) {
+                disconnected = true;
+            }
         }
         publish(exchange, route, surface, requestId, receivedAt, clock, headers, request, tags, client, error, disconnected);
         if (disconnected) {

@@ -9,6 +9,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -29,6 +30,9 @@ final class Http1Client implements AutoCloseable {
     /** Longest a connection waits in the pool; most servers keep idle connections 60–75 s (uvicorn: 5 s, covered by the retry). */
     private static final long MAX_IDLE_NANOS = Duration.ofSeconds(50).toNanos();
     private static final int MAX_IDLE_PER_ORIGIN = 512;
+    /** How late a first-byte timeout may fire. */
+    private static final long TICK_MILLIS = 20;
+    private static final long IDLE_SWEEP_NANOS = Duration.ofSeconds(10).toNanos();
 
     private record Origin(boolean tls, String host, int port) {
         static Origin of(URI uri) {
@@ -53,6 +57,8 @@ final class Http1Client implements AutoCloseable {
 
     private final Map<Origin, BlockingDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final SSLSocketFactory tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+    /** Connections waiting for an answer's head, checked by the watchdog. */
+    private final Set<Http1Connection> waiting = ConcurrentHashMap.newKeySet();
     private final Thread sweeper;
     private volatile boolean closed;
 
@@ -76,13 +82,15 @@ final class Http1Client implements AutoCloseable {
             if (fresh) {
                 connection = connect(origin, connectTimeout);
             }
+            connection.headDueBy(deadline);
+            waiting.add(connection);
             try {
                 try {
                     connection.write(request);
                 } catch (IOException e) {
                     throw fresh ? e : new Http1Connection.NothingReceived(e);
                 }
-                Http1Connection.Head head = connection.readHead(deadline, firstByteTimeout);
+                Http1Connection.Head head = connection.readHead(firstByteTimeout);
                 Http1Connection c = connection;
                 return new UpstreamResponse(head.status(), head.headers(), connection.body("POST", head, () -> release(origin, c)));
             } catch (Http1Connection.NothingReceived e) {
@@ -94,6 +102,9 @@ final class Http1Client implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 connection.close();
                 throw e;
+            } finally {
+                waiting.remove(connection);
+                connection.headDueBy(Long.MAX_VALUE);
             }
         }
     }
@@ -145,15 +156,24 @@ final class Http1Client implements AutoCloseable {
         }
     }
 
-    /** Closes connections idle too long even when no request comes to find them, so they hold no sockets. */
+    /**
+     * The watchdog, every {@link #TICK_MILLIS}: ends waits for an answer's head that are past their deadline, and closes
+     * connections idle too long even when no request comes to find them, so they hold no sockets.
+     */
     private void sweep() {
+        long lastIdleSweep = System.nanoTime();
         while (!closed) {
             try {
-                Thread.sleep(Duration.ofSeconds(10));
+                Thread.sleep(TICK_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
             long now = System.nanoTime();
+            waiting.forEach(c -> c.expireIfLate(now));
+            if (now - lastIdleSweep < IDLE_SWEEP_NANOS) {
+                continue;
+            }
+            lastIdleSweep = now;
             idle.values().forEach(pool -> pool.removeIf(c -> {
                 boolean old = now - c.idleSinceNanos() >= MAX_IDLE_NANOS;
                 if (old) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,9 @@ final class Http1Connection implements AutoCloseable {
     private int limit;
     private long idleSinceNanos;
     private boolean used;
+    /** When the answer's head is due; read by the client's watchdog thread. */
+    private volatile long deadlineNanos = Long.MAX_VALUE;
+    private volatile boolean expired;
 
     Http1Connection(Socket socket) throws IOException {
         this.socket = socket;
@@ -70,17 +72,38 @@ final class Http1Connection implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads the status line and headers, skipping interim 1xx answers, within the deadline. */
-    Head readHead(long deadlineNanos, Duration timeoutForMessage) throws IOException {
+    /** The answer's head is due by then ({@link #expireIfLate}); {@code Long.MAX_VALUE}: no longer waiting for it. */
+    void headDueBy(long deadlineNanos) {
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    long headDueBy() {
+        return deadlineNanos;
+    }
+
+    /**
+     * Called by the watchdog: closes the connection when its head is overdue, which ends the blocked read. A
+     * watchdog instead of a socket read timeout because a timed read costs every request a timer and its
+     * cancellation (two thread wake-ups), while a late upstream is rare.
+     */
+    void expireIfLate(long nowNanos) {
+        if (nowNanos - deadlineNanos > 0) {
+            expired = true;
+            close();
+        }
+    }
+
+    /** Reads the status line and headers, skipping interim 1xx answers, until the watchdog says the head is late. */
+    Head readHead(Duration timeoutForMessage) throws IOException {
         boolean anything = false;
         try {
             while (true) {
-                String statusLine = readLine(deadlineNanos, anything);
+                String statusLine = readLine(anything);
                 anything = true;
                 int status = parseStatus(statusLine);
                 Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 int headBytes = statusLine.length();
-                for (String line = readLine(deadlineNanos, true); !line.isEmpty(); line = readLine(deadlineNanos, true)) {
+                for (String line = readLine(true); !line.isEmpty(); line = readLine(true)) {
                     headBytes += line.length() + 2;
                     if (headBytes > MAX_HEAD_BYTES) {
                         throw new IOException("response headers larger than " + MAX_HEAD_BYTES + " bytes");
@@ -98,10 +121,11 @@ final class Http1Connection implements AutoCloseable {
                 boolean keepAlive = connection == null || !connection.toLowerCase(Locale.ROOT).contains("close");
                 return new Head(status, HttpHeaders.of(headers, (a, b) -> true), keepAlive);
             }
-        } catch (SocketTimeoutException e) {
-            throw new HttpTimeoutException("no response within " + timeoutForMessage.toMillis() + " ms");
         } catch (IOException e) {
-            throw anything || e instanceof HttpTimeoutException ? e : new NothingReceived(e);
+            if (expired) {
+                throw new HttpTimeoutException("no response within " + timeoutForMessage.toMillis() + " ms");
+            }
+            throw anything ? e : new NothingReceived(e);
         }
     }
 
@@ -111,7 +135,6 @@ final class Http1Connection implements AutoCloseable {
             release.run();
             return InputStream.nullInputStream();
         }
-        socket.setSoTimeout(0); // a stream may pause for as long as the model thinks
         String transferEncoding = first(head.headers().map(), "transfer-encoding");
         if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             return new Chunked(head.keepAlive() ? release : null);
@@ -130,10 +153,6 @@ final class Http1Connection implements AutoCloseable {
             return new Fixed(n, head.keepAlive() ? release : null);
         }
         return new UntilClose();
-    }
-
-    void setReadTimeout(long remainingNanos) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));
     }
 
     @Override
@@ -162,14 +181,7 @@ final class Http1Connection implements AutoCloseable {
         }
     }
 
-    private boolean fill(long deadlineNanos) throws IOException {
-        if (deadlineNanos != 0) {
-            long remaining = deadlineNanos - System.nanoTime();
-            if (remaining <= 0) {
-                throw new SocketTimeoutException();
-            }
-            setReadTimeout(remaining);
-        }
+    private boolean fill() throws IOException {
         int n = in.read(buffer, 0, buffer.length);
         if (n < 0) {
             return false;
@@ -180,10 +192,10 @@ final class Http1Connection implements AutoCloseable {
     }
 
     /** One CRLF- (or LF-) terminated line of the head, as ISO-8859-1. */
-    private String readLine(long deadlineNanos, boolean started) throws IOException {
+    private String readLine(boolean started) throws IOException {
         StringBuilder line = null;
         while (true) {
-            if (pos == limit && !fill(deadlineNanos)) {
+            if (pos == limit && !fill()) {
                 throw new EOFException(started ? "connection closed in the middle of the response headers" : "connection closed before a response");
             }
             int start = pos;
@@ -219,7 +231,7 @@ final class Http1Connection implements AutoCloseable {
     }
 
     private int readByte() throws IOException {
-        if (pos == limit && !fill(0)) {
+        if (pos == limit && !fill()) {
             return -1;
         }
         return buffer[pos++] & 0xff;

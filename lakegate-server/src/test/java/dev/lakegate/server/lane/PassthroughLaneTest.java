@@ -224,6 +224,21 @@ class PassthroughLaneTest {
     }
 
     @Test
+    void aUnaryAnswerGoesOutWholeWithItsLengthUnlessItIsTooLargeToHold() throws Exception {
+        HttpResponse<String> small = HTTP.send(post("/anthropic/v1/messages", anthropicBody(false)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(small.headers().firstValueAsLong("content-length")).hasValue(small.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(TestGateway.JSON.readTree(small.body()).path("type").asText()).isEqualTo("message");
+
+        String text = "word ".repeat(300_000); // 1.5 MB: beyond what the gateway holds, so it is relayed as it comes
+        gw.scripted().enqueue(Script.text(text));
+        HttpResponse<String> large = HTTP.send(post("/anthropic/v1/messages", anthropicBody(false)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(large.statusCode()).isEqualTo(200);
+        assertThat(large.headers().firstValue("content-length")).isEmpty();
+        assertThat(TestGateway.JSON.readTree(large.body()).path("content").get(0).path("text").asText()).isEqualTo(text);
+    }
+
+    @Test
     void theOverheadHeaderAndHistogramLeaveOutTheUpstreamsTime() throws Exception {
         gw.scripted().enqueue(Script.text("one two three four").withFirstByteDelayMs(400).withEventDelayMs(100));
         HttpResponse<String> response = HTTP.send(post("/anthropic/v1/messages", anthropicBody(true)).build(), HttpResponse.BodyHandlers.ofString());
