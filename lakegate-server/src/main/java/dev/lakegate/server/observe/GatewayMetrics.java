@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
@@ -23,6 +25,7 @@ public final class GatewayMetrics implements RequestListener {
 
     private final Function<String, Optional<String>> endpointOf;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<SeriesKey, Series> series = new ConcurrentHashMap<>();
 
     /**
      * @param endpointOf the configured endpoint a requested name reaches (through an alias or a pattern),
@@ -32,30 +35,47 @@ public final class GatewayMetrics implements RequestListener {
         this.endpointOf = endpointOf;
     }
 
+    /** The labels of one request's series; its meters are looked up once, not built per request. */
+    private record SeriesKey(String apiType, String endpoint, int status, String tool) {}
+
+    private record Series(Counter requests, Timer latency, Timer overhead, Counter inputTokens, Counter outputTokens) {}
+
     @Override
     public void requestEnd(RequestRecord r) {
         String endpoint = r.endpointName() == null ? "none" : endpointOf.apply(r.endpointName()).orElse(UNKNOWN_ENDPOINT);
-        String status = Integer.toString(r.statusCode());
-        Counter.builder("lakegate.requests").description("Agent requests by surface operation, endpoint and status")
-                .tags("api_type", r.apiType(), "endpoint", endpoint, "status", status, "tool", r.agent().tool())
-                .register(registry).increment();
-        Timer.builder("lakegate.request.latency").description("Time from request to the end of the answer")
-                .tags("api_type", r.apiType(), "endpoint", endpoint)
-                .publishPercentileHistogram()
-                .register(registry).record(Duration.ofMillis(r.latencyMs()));
-        Timer.builder("lakegate.request.overhead").description("The gateway's own time per request: latency less the waits on the upstream")
-                .tags("api_type", r.apiType(), "endpoint", endpoint)
-                .serviceLevelObjectives(OVERHEAD_BUCKETS)
-                .register(registry).record(Duration.ofNanos(r.overheadMicros() * 1_000));
+        Series s = series.computeIfAbsent(new SeriesKey(r.apiType(), endpoint, r.statusCode(), r.agent().tool()), this::register);
+        s.requests().increment();
+        s.latency().record(Duration.ofMillis(r.latencyMs()));
+        s.overhead().record(Duration.ofNanos(r.overheadMicros() * 1_000));
+        s.inputTokens().increment(r.usage().inputTokens());
+        s.outputTokens().increment(r.usage().outputTokens());
         if (r.destinationProvider() != null && r.errorType() != null && r.errorType().startsWith("UPSTREAM")) {
             Counter.builder("lakegate.upstream.errors").description("Failed upstream calls by provider and kind")
                     .tags("api_type", r.apiType(), "endpoint", endpoint, "provider", r.destinationProvider(), "error", r.errorType())
                     .register(registry).increment();
         }
-        Counter.builder("lakegate.tokens").description("Tokens by endpoint and direction")
-                .tags("endpoint", endpoint, "direction", "input").register(registry).increment(r.usage().inputTokens());
-        Counter.builder("lakegate.tokens").description("Tokens by endpoint and direction")
-                .tags("endpoint", endpoint, "direction", "output").register(registry).increment(r.usage().outputTokens());
+    }
+
+    private Series register(SeriesKey k) {
+        return new Series(
+                Counter.builder("lakegate.requests").description("Agent requests by surface operation, endpoint and status")
+                        .tags("api_type", k.apiType(), "endpoint", k.endpoint(), "status", Integer.toString(k.status()), "tool", k.tool())
+                        .register(registry),
+                Timer.builder("lakegate.request.latency").description("Time from request to the end of the answer")
+                        .tags("api_type", k.apiType(), "endpoint", k.endpoint())
+                        .publishPercentileHistogram()
+                        .register(registry),
+                Timer.builder("lakegate.request.overhead").description("The gateway's own time per request: latency less the waits on the upstream")
+                        .tags("api_type", k.apiType(), "endpoint", k.endpoint())
+                        .serviceLevelObjectives(OVERHEAD_BUCKETS)
+                        .register(registry),
+                tokens(k.endpoint(), "input"),
+                tokens(k.endpoint(), "output"));
+    }
+
+    private Counter tokens(String endpoint, String direction) {
+        return Counter.builder("lakegate.tokens").description("Tokens by endpoint and direction")
+                .tags("endpoint", endpoint, "direction", direction).register(registry);
     }
 
     /** One OTLP export answered with {@code status}: rows stored and items rejected (partial success). */
