@@ -59,8 +59,13 @@ final class JettyClientChannel implements ClientChannel {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         if (hold && heldLength + length <= HOLD_LIMIT) {
-            if (held == null || heldLength + length > held.length) {
-                held = Arrays.copyOf(held == null ? new byte[0] : held, Math.min(HOLD_LIMIT, Math.max(heldLength + length, heldLength * 2 + 8192)));
+            if (held == null) {
+                held = Arrays.copyOfRange(bytes, offset, offset + length); // most unary answers come in one piece
+                heldLength = length;
+                return;
+            }
+            if (heldLength + length > held.length) {
+                held = Arrays.copyOf(held, Math.min(HOLD_LIMIT, Math.max(heldLength + length, heldLength * 2)));
             }
             System.arraycopy(bytes, offset, held, heldLength, length);
             heldLength += length;

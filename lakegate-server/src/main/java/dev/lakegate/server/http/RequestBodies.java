@@ -2,6 +2,7 @@ package dev.lakegate.server.http;
 
 import dev.lakegate.protocol.error.ErrorCategory;
 import dev.lakegate.protocol.error.GatewayException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.jetty.io.Content;
@@ -17,6 +18,15 @@ public final class RequestBodies {
             throw tooLarge(declared, limit);
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared >= 0) {
+                // The usual case: read into an array of the declared size, not through growing buffers.
+                byte[] body = new byte[(int) declared];
+                int n = in.readNBytes(body, 0, body.length);
+                if (n < body.length) {
+                    throw new EOFException("request body ended after " + n + " of " + declared + " bytes");
+                }
+                return body;
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 throw tooLarge(-1, limit);

@@ -52,7 +52,7 @@ public final class PassthroughLane implements Lane {
         UsageTap tap = UsageTaps.forResponse(exchange.route().operation().protocol(), exchange.responseFraming());
         boolean complete = false;
         try {
-            relay(exchange, response.body(), client, tap);
+            relay(exchange, response, client, tap);
             complete = true;
         } finally {
             Usage reported = tap.finish();
@@ -64,8 +64,11 @@ public final class PassthroughLane implements Lane {
     }
 
     /** Copies the upstream body to the agent; a broken upstream becomes a gateway error the handler ends the stream with. */
-    private static void relay(Exchange exchange, InputStream in, ClientChannel client, UsageTap tap) throws IOException {
-        byte[] buffer = new byte[CHUNK];
+    private static void relay(Exchange exchange, UpstreamResponse response, ClientChannel client, UsageTap tap) throws IOException {
+        InputStream in = response.body();
+        // A unary answer of known length needs no more room than that.
+        long length = response.headers().firstValueAsLong("content-length").orElse(CHUNK);
+        byte[] buffer = new byte[(int) Math.clamp(length, 1, CHUNK)];
         while (true) {
             int n;
             try {
