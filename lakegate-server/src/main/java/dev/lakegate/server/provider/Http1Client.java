@@ -56,13 +56,19 @@ final class Http1Client implements AutoCloseable {
     }
 
     private final Map<Origin, BlockingDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
-    private final SSLSocketFactory tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
+    private final SSLSocketFactory tls;
     /** Connections waiting for an answer's head, checked by the watchdog. */
     private final Set<Http1Connection> waiting = ConcurrentHashMap.newKeySet();
     private final Thread sweeper;
     private volatile boolean closed;
 
     Http1Client() {
+        this((SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** @param tls makes TLS connections: the JDK's default (its trust store), or a test's */
+    Http1Client(SSLSocketFactory tls) {
+        this.tls = tls;
         sweeper = Thread.ofVirtual().name("lakegate-upstream-pool-sweeper").start(this::sweep);
     }
 

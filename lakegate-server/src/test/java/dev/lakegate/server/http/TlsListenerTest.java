@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakegate.server.Gateway;
 import dev.lakegate.server.config.GatewayConfig;
+import dev.lakegate.server.testing.TestCertificates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +34,7 @@ class TlsListenerTest {
         try (Gateway gateway = Gateway.start(new Gateway.Options(config, dir.resolve("data"), Optional.of(TOKEN),
                 Map.of("TLS_PASS", PASSWORD)::get, List.of()))) {
             assertThat(gateway.baseUrl().getScheme()).isEqualTo("https");
-            HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
+            HttpClient trusting = HttpClient.newBuilder().sslContext(TestCertificates.trusting(keystore, PASSWORD)).build();
             HttpResponse<String> answer = trusting.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/openai/v1/chat/completions"))
                     .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
@@ -60,27 +56,7 @@ class TlsListenerTest {
                 .hasMessageContaining("LAKEGATE_TLS_KEYSTORE_PASSWORD, which is not set");
     }
 
-    /** A PKCS#12 store with a fresh self-signed certificate for localhost/127.0.0.1, made by the JDK's keytool. */
     private static Path selfSignedKeystore(Path dir) throws Exception {
-        Path keystore = dir.resolve("gateway.p12");
-        Path keytool = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "lakegate", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", PASSWORD).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(output).isZero();
-        return keystore;
-    }
-
-    private static SSLContext trusting(Path keystore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
+        return TestCertificates.selfSigned(dir, PASSWORD, "dns:localhost,ip:127.0.0.1");
     }
 }
