@@ -77,7 +77,7 @@ public final class GatewayHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String requestId = RequestIds.next();
-        response.getHeaders().put("x-request-id", requestId);
+        response.getHeaders().put(RequestIds.HEADER, requestId);
         String path = request.getHttpURI().getCanonicalPath();
         String method = request.getMethod();
         switch (path) {
@@ -196,7 +196,7 @@ public final class GatewayHandler extends Handler.Abstract {
     private static boolean sendError(JettyClientChannel client, GatewayError error, WireProtocol protocol,
             SurfaceRoute route, Exchange exchange, String requestId) {
         try {
-            if (client.started()) {
+            if (client.started() && !client.discardHeld()) {
                 Framing framing = route.geminiFraming() != null ? route.geminiFraming()
                         : exchange != null && exchange.streaming() ? Framing.SSE : Framing.JSON;
                 if (framing == Framing.JSON) {

@@ -91,6 +91,23 @@ final class JettyClientChannel implements ClientChannel {
         }
     }
 
+    /**
+     * Drops a unary answer still held, so that an error can be sent whole in its place (a failure in the middle of the
+     * upstream's body then reaches the agent as a proper error answer); false when the head already went out.
+     */
+    boolean discardHeld() {
+        if (!hold || !started) {
+            return false;
+        }
+        String requestId = response.getHeaders().get(RequestIds.HEADER);
+        response.reset();
+        response.getHeaders().put(RequestIds.HEADER, requestId);
+        started = false;
+        held = null;
+        heldLength = 0;
+        return true;
+    }
+
     private void commit() {
         response.getHeaders().put(RequestClock.OVERHEAD_HEADER, clock.overheadHeader());
     }

@@ -5,6 +5,8 @@ import java.util.HexFormat;
 
 /** Request ids: {@code req_} + 24 hex digits, unguessable so they reveal nothing about traffic volume. */
 final class RequestIds {
+    /** The response header that carries a request's id. */
+    static final String HEADER = "x-request-id";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RequestIds() {}

@@ -146,7 +146,7 @@ public final class EndpointRegistry {
             credential = key == null || key.isBlank() ? null : new Secret(key);
         }
         return new Provider(p.name(), p.type(), p.spokenProtocols(), baseUrl, credential, p.headers(),
-                Duration.ofMillis(p.connectTimeoutMs()), Duration.ofMillis(p.firstByteTimeoutMs()),
+                Duration.ofMillis(p.connectTimeoutMs()), Duration.ofMillis(p.firstByteTimeoutMs()), Duration.ofMillis(p.streamIdleTimeoutMs()),
                 p.anthropicBetas() == null ? null : Set.copyOf(p.anthropicBetas()));
     }
 }

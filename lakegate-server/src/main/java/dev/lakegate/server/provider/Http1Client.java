@@ -57,7 +57,7 @@ final class Http1Client implements AutoCloseable {
 
     private final Map<Origin, BlockingDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final SSLSocketFactory tls;
-    /** Connections waiting for an answer's head, checked by the watchdog. */
+    /** Connections waiting for an answer's head or in its body, checked by the watchdog. */
     private final Set<Http1Connection> waiting = ConcurrentHashMap.newKeySet();
     private final Thread sweeper;
     private volatile boolean closed;
@@ -76,9 +76,11 @@ final class Http1Client implements AutoCloseable {
      * POSTs {@code body}; returns once the answer's head has arrived (closing its body before the end closes the connection).
      *
      * @throws HttpConnectTimeoutException no connection within {@code connectTimeout}
-     * @throws java.net.http.HttpTimeoutException no answer head within {@code firstByteTimeout}
+     * @throws java.net.http.HttpTimeoutException no answer head within {@code firstByteTimeout}; a read of the body
+     *     then fails the same way when the upstream sends nothing for {@code streamIdleTimeout}
      */
-    UpstreamResponse post(URI uri, Map<String, String> headers, byte[] body, Duration connectTimeout, Duration firstByteTimeout) throws IOException {
+    UpstreamResponse post(URI uri, Map<String, String> headers, byte[] body, Duration connectTimeout, Duration firstByteTimeout,
+            Duration streamIdleTimeout) throws IOException {
         Origin origin = Origin.of(uri);
         byte[] request = encode(uri, origin, headers, body);
         long deadline = System.nanoTime() + firstByteTimeout.toNanos();
@@ -97,20 +99,24 @@ final class Http1Client implements AutoCloseable {
                     throw fresh ? e : new Http1Connection.NothingReceived(e);
                 }
                 Http1Connection.Head head = connection.readHead(firstByteTimeout);
-                Http1Connection c = connection;
-                return new UpstreamResponse(head.status(), head.headers(), connection.body("POST", head, () -> release(origin, c)));
+                connection.headDueBy(Long.MAX_VALUE);
+                return new UpstreamResponse(head.status(), head.headers(), connection.body("POST", head, streamIdleTimeout, (c, reusable) -> {
+                    waiting.remove(c);
+                    if (reusable) {
+                        release(origin, c);
+                    }
+                }));
             } catch (Http1Connection.NothingReceived e) {
+                waiting.remove(connection);
                 connection.close();
                 if (fresh) {
                     throw (IOException) e.getCause();
                 }
                 // a stale pooled connection: the upstream never saw the request
             } catch (IOException | RuntimeException e) {
+                waiting.remove(connection);
                 connection.close();
                 throw e;
-            } finally {
-                waiting.remove(connection);
-                connection.headDueBy(Long.MAX_VALUE);
             }
         }
     }

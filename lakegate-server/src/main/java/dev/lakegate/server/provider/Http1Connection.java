@@ -32,9 +32,17 @@ final class Http1Connection implements AutoCloseable {
     private int limit;
     private long idleSinceNanos;
     private boolean used;
-    /** When the answer's head is due; read by the client's watchdog thread. */
+    /** When the answer's head, or the body's next bytes, are due; read by the client's watchdog thread. */
     private volatile long deadlineNanos = Long.MAX_VALUE;
     private volatile boolean expired;
+    /** Longest wait for the body's next bytes; 0 outside a body. */
+    private long bodyIdleNanos;
+
+    /** Told once when an answer's body is over: {@code reusable} when it ended cleanly and the connection can carry another request. */
+    @FunctionalInterface
+    interface BodyEnd {
+        void ended(Http1Connection connection, boolean reusable);
+    }
 
     Http1Connection(Socket socket) throws IOException {
         this.socket = socket;
@@ -72,22 +80,20 @@ final class Http1Connection implements AutoCloseable {
         out.flush();
     }
 
-    /** The answer's head is due by then ({@link #expireIfLate}); {@code Long.MAX_VALUE}: no longer waiting for it. */
+    /** The answer's head is due by then ({@link #expireIfLate}); {@code Long.MAX_VALUE}: not waiting for it. */
     void headDueBy(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
     }
 
-    long headDueBy() {
-        return deadlineNanos;
-    }
-
     /**
-     * Called by the watchdog: closes the connection when its head is overdue, which ends the blocked read. A
+     * Called by the watchdog: closes the connection when its head, or its body's next bytes, are overdue, which ends
+     * the blocked read. A
      * watchdog instead of a socket read timeout because a timed read costs every request a timer and its
      * cancellation (two thread wake-ups), while a late upstream is rare.
      */
     void expireIfLate(long nowNanos) {
-        if (nowNanos - deadlineNanos > 0) {
+        long deadline = deadlineNanos;
+        if (deadline != Long.MAX_VALUE && nowNanos - deadline > 0) {
             expired = true;
             close();
         }
@@ -129,15 +135,19 @@ final class Http1Connection implements AutoCloseable {
         }
     }
 
-    /** The body as the head frames it; at its end the connection goes to {@code release} when it can carry another request. */
-    InputStream body(String method, Head head, Runnable release) throws IOException {
+    /**
+     * The body as the head frames it. A read that waits longer than {@code idleTimeout} for the upstream fails (the
+     * watchdog closes the connection); {@code end} is told when the body is over, however it ends.
+     */
+    InputStream body(String method, Head head, Duration idleTimeout, BodyEnd end) throws IOException {
         if (method.equals("HEAD") || head.status() == 204 || head.status() == 304) {
-            release.run();
+            end.ended(this, head.keepAlive());
             return InputStream.nullInputStream();
         }
+        bodyIdleNanos = idleTimeout.toNanos();
         String transferEncoding = first(head.headers().map(), "transfer-encoding");
         if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            return new Chunked(head.keepAlive() ? release : null);
+            return new Chunked(head.keepAlive(), end);
         }
         String length = first(head.headers().map(), "content-length");
         if (length != null) {
@@ -150,9 +160,9 @@ final class Http1Connection implements AutoCloseable {
             if (n < 0) {
                 throw new IOException("malformed Content-Length: " + length);
             }
-            return new Fixed(n, head.keepAlive() ? release : null);
+            return new Fixed(n, head.keepAlive(), end);
         }
-        return new UntilClose();
+        return new UntilClose(end);
     }
 
     @Override
@@ -182,7 +192,7 @@ final class Http1Connection implements AutoCloseable {
     }
 
     private boolean fill() throws IOException {
-        int n = in.read(buffer, 0, buffer.length);
+        int n = socketRead(buffer, 0, buffer.length);
         if (n < 0) {
             return false;
         }
@@ -227,7 +237,22 @@ final class Http1Connection implements AutoCloseable {
             pos += n;
             return n;
         }
-        return in.read(b, off, max);
+        return socketRead(b, off, max);
+    }
+
+    /** In a body, each read that blocks has its own deadline: the upstream's silence, not the answer's length, is bounded. */
+    private int socketRead(byte[] b, int off, int len) throws IOException {
+        if (bodyIdleNanos == 0) {
+            return in.read(b, off, len);
+        }
+        deadlineNanos = System.nanoTime() + bodyIdleNanos;
+        try {
+            return in.read(b, off, len);
+        } catch (IOException e) {
+            throw expired ? new HttpTimeoutException("no data for " + bodyIdleNanos / 1_000_000 + " ms") : e;
+        } finally {
+            deadlineNanos = Long.MAX_VALUE;
+        }
     }
 
     private int readByte() throws IOException {
@@ -239,23 +264,25 @@ final class Http1Connection implements AutoCloseable {
 
     /** Base of the body streams: closing before the end cancels the call by closing the socket. */
     private abstract class Body extends InputStream {
-        private final Runnable release;
+        private final boolean reusable;
+        private final BodyEnd end;
         boolean ended;
         boolean closed;
 
-        Body(Runnable release) {
-            this.release = release;
+        Body(boolean reusable, BodyEnd end) {
+            this.reusable = reusable;
+            this.end = end;
         }
 
-        /** The body ended where its framing says: the connection can carry the next request. */
+        /** The body ended where its framing says: the connection can carry the next request unless the upstream said otherwise. */
         void end() {
             if (!ended) {
                 ended = true;
-                if (release != null) {
-                    release.run();
-                } else {
+                bodyIdleNanos = 0;
+                if (!reusable) {
                     Http1Connection.this.close();
                 }
+                end.ended(Http1Connection.this, reusable);
             }
         }
 
@@ -273,6 +300,7 @@ final class Http1Connection implements AutoCloseable {
                 if (!ended) {
                     ended = true;
                     Http1Connection.this.close();
+                    end.ended(Http1Connection.this, false);
                 }
             }
         }
@@ -287,8 +315,8 @@ final class Http1Connection implements AutoCloseable {
     private final class Fixed extends Body {
         private long remaining;
 
-        Fixed(long length, Runnable release) {
-            super(release);
+        Fixed(long length, boolean reusable, BodyEnd end) {
+            super(reusable, end);
             this.remaining = length;
             if (length == 0) {
                 end();
@@ -314,8 +342,8 @@ final class Http1Connection implements AutoCloseable {
     }
 
     private final class UntilClose extends Body {
-        UntilClose() {
-            super(null);
+        UntilClose(BodyEnd end) {
+            super(false, end);
         }
 
         @Override
@@ -342,8 +370,8 @@ final class Http1Connection implements AutoCloseable {
         private boolean afterChunk;
         private boolean last;
 
-        Chunked(Runnable release) {
-            super(release);
+        Chunked(boolean reusable, BodyEnd end) {
+            super(reusable, end);
         }
 
         @Override

@@ -16,10 +16,11 @@ import java.util.Set;
  * A configured upstream provider at run time: where it lives, which protocols it speaks, and how
  * to address and authenticate a call to it.
  *
+ * @param streamIdleTimeout longest silence of the upstream within an answer's body
  * @param anthropicBetas the {@code anthropic-beta} values it accepts, or null to pass all through
  */
 public record Provider(String name, ProviderType type, Set<WireProtocol> protocols, String baseUrl, Secret credential,
-        Map<String, String> headers, Duration connectTimeout, Duration firstByteTimeout, Set<String> anthropicBetas) {
+        Map<String, String> headers, Duration connectTimeout, Duration firstByteTimeout, Duration streamIdleTimeout, Set<String> anthropicBetas) {
 
     public boolean speaks(WireProtocol protocol) {
         return protocols.contains(protocol);

@@ -30,7 +30,7 @@ public final class UpstreamClient implements AutoCloseable {
             RequestClock clock) {
         long start = System.nanoTime();
         try {
-            UpstreamResponse response = http.post(uri, headers, body, provider.connectTimeout(), firstByteTimeout);
+            UpstreamResponse response = http.post(uri, headers, body, provider.connectTimeout(), firstByteTimeout, provider.streamIdleTimeout());
             return new UpstreamResponse(response.status(), response.headers(), timed(response.body(), clock));
         } catch (HttpConnectTimeoutException e) {
             throw failure(ErrorCategory.UPSTREAM_UNAVAILABLE, provider, "did not accept a connection within " + provider.connectTimeout().toMillis() + " ms");

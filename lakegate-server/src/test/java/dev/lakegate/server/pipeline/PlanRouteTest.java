@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PlanRouteTest {
     private static final Provider P = new Provider("p", ProviderType.SCRIPTED, ProviderType.SCRIPTED.protocols(), "http://x", null, Map.of(),
-            Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+            Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
 
     private static Destination d(String model, int weight, int priority) {
         return new Destination(P, model, weight, priority, Duration.ofSeconds(1), null);

@@ -114,7 +114,7 @@ class Http1ClientTest {
 
     private UpstreamResponse post(String body) throws IOException {
         return client.post(uri("/v1/chat/completions?beta=true"), Map.of("content-type", "application/json", "x-api-key", "k"),
-                body.getBytes(StandardCharsets.UTF_8), SECOND, SECOND);
+                body.getBytes(StandardCharsets.UTF_8), SECOND, SECOND, SECOND);
     }
 
     private static String text(UpstreamResponse response) throws IOException {
@@ -214,9 +214,33 @@ class Http1ClientTest {
     void noHeadWithinTheFirstByteTimeoutIsATimeout() {
         answers.add(new Answer(List.of("", "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"), 1500, false));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> client.post(uri("/v1/x"), Map.of(), new byte[0], SECOND, Duration.ofMillis(300)))
+        assertThatThrownBy(() -> client.post(uri("/v1/x"), Map.of(), new byte[0], SECOND, Duration.ofMillis(300), SECOND))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290), Duration.ofMillis(1200));
+    }
+
+    @Test
+    void anUpstreamSilentMidBodyForTheIdleTimeoutFailsTheRead() throws Exception {
+        answers.add(new Answer(List.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nfirst", "\r\n6\r\nsecond\r\n0\r\n\r\n"),
+                3000, false));
+        UpstreamResponse response = client.post(uri("/v1/x"), Map.of(), new byte[0], SECOND, SECOND, Duration.ofMillis(300));
+        InputStream body = response.body();
+        assertThat(body.read(new byte[64])).isEqualTo(5);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> body.read(new byte[64])).isInstanceOf(HttpTimeoutException.class).hasMessageContaining("no data for 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290), Duration.ofMillis(1500));
+        response.close();
+        answers.add(Answer.of("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+        assertThat(text(post("{}"))).as("the stalled connection is not reused").isEqualTo("ok");
+        assertThat(connections).hasSize(2);
+    }
+
+    @Test
+    void aSlowButSteadyBodyIsNotCutOff() throws Exception {
+        answers.add(new Answer(List.of("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\na\r\n", "1\r\nb\r\n", "1\r\nc\r\n",
+                "1\r\nd\r\n", "0\r\n\r\n"), 200, false));
+        UpstreamResponse response = client.post(uri("/v1/x"), Map.of(), new byte[0], SECOND, SECOND, Duration.ofMillis(400));
+        assertThat(text(response)).as("a second in all, never 400 ms of silence").isEqualTo("abcd");
     }
 
     @Test
@@ -225,15 +249,15 @@ class Http1ClientTest {
         try (ServerSocket closed = new ServerSocket(0)) {
             port = closed.getLocalPort();
         }
-        assertThatThrownBy(() -> client.post(URI.create("http://127.0.0.1:" + port + "/v1/x"), Map.of(), new byte[0], SECOND, SECOND))
+        assertThatThrownBy(() -> client.post(URI.create("http://127.0.0.1:" + port + "/v1/x"), Map.of(), new byte[0], SECOND, SECOND, SECOND))
                 .isInstanceOf(ConnectException.class);
     }
 
     @Test
     void refusesHeaderValuesThatWouldSplitTheRequest() {
-        assertThatThrownBy(() -> client.post(uri("/v1/x"), Map.of("x-api-key", "k\r\nx-evil: 1"), new byte[0], SECOND, SECOND))
+        assertThatThrownBy(() -> client.post(uri("/v1/x"), Map.of("x-api-key", "k\r\nx-evil: 1"), new byte[0], SECOND, SECOND, SECOND))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("k\r\n");
-        assertThatThrownBy(() -> client.post(uri("/v1/x"), Map.of("bad name", "v"), new byte[0], SECOND, SECOND))
+        assertThatThrownBy(() -> client.post(uri("/v1/x"), Map.of("bad name", "v"), new byte[0], SECOND, SECOND, SECOND))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(requests).isEmpty();
     }

@@ -34,7 +34,7 @@ class Http1ClientTlsTest {
         try (SSLServerSocket server = serve(keystore); Http1Client client = new Http1Client(TestCertificates.trusting(keystore, PASSWORD).getSocketFactory())) {
             for (String host : new String[] {"127.0.0.1", "localhost"}) {
                 UpstreamResponse response = client.post(URI.create("https://" + host + ":" + server.getLocalPort() + "/v1/chat/completions"),
-                        Map.of("authorization", "Bearer k"), "{}".getBytes(StandardCharsets.UTF_8), SECOND, SECOND);
+                        Map.of("authorization", "Bearer k"), "{}".getBytes(StandardCharsets.UTF_8), SECOND, SECOND, SECOND);
                 assertThat(response.status()).isEqualTo(200);
                 try (response) {
                     assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
@@ -47,7 +47,7 @@ class Http1ClientTlsTest {
     void refusesACertificateOutsideItsTrustStore() throws Exception {
         Path keystore = TestCertificates.selfSigned(dir, PASSWORD, "dns:localhost,ip:127.0.0.1");
         try (SSLServerSocket server = serve(keystore); Http1Client client = new Http1Client()) {
-            assertThatThrownBy(() -> client.post(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/v1/x"), Map.of(), new byte[0], SECOND, SECOND))
+            assertThatThrownBy(() -> client.post(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/v1/x"), Map.of(), new byte[0], SECOND, SECOND, SECOND))
                     .isInstanceOf(SSLHandshakeException.class);
         }
     }
@@ -56,7 +56,7 @@ class Http1ClientTlsTest {
     void refusesATrustedCertificateThatNamesAnotherHost() throws Exception {
         Path keystore = TestCertificates.selfSigned(dir, PASSWORD, "dns:api.example.com");
         try (SSLServerSocket server = serve(keystore); Http1Client client = new Http1Client(TestCertificates.trusting(keystore, PASSWORD).getSocketFactory())) {
-            assertThatThrownBy(() -> client.post(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/v1/x"), Map.of(), new byte[0], SECOND, SECOND))
+            assertThatThrownBy(() -> client.post(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/v1/x"), Map.of(), new byte[0], SECOND, SECOND, SECOND))
                     .isInstanceOf(SSLHandshakeException.class);
         }
     }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The interceptor: what it holds at admission, and that every way out of the rest of the pipeline settles. */
 class EnforceBudgetsTest {
     private static final Provider P = new Provider("p", ProviderType.SCRIPTED, ProviderType.SCRIPTED.protocols(), "http://x", null, Map.of(),
-            Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+            Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
     /** USD 1 per million tokens each way: a token is a micro-dollar. */
     private static final Pricing DOLLAR = new Pricing(1.0, 1.0, null, null, null);
     private static final Destination PRICED = new Destination(P, "m", 100, 0, Duration.ofSeconds(1), DOLLAR);
