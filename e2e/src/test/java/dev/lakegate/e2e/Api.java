@@ -94,4 +94,13 @@ enum Api {
             }
         }
     }
+
+    /** Whether an SSE event ({@code [name, data]}) is this API's in-stream error. */
+    boolean isErrorEvent(String[] event) {
+        return switch (this) {
+            case ANTHROPIC -> "error".equals(event[0]);
+            case OPENAI_RESPONSES -> "response.failed".equals(event[0]) || "error".equals(event[0]);
+            case OPENAI_CHAT, CURSOR_CHAT, GEMINI -> event[1].startsWith("{\"error\"");
+        };
+    }
 }
