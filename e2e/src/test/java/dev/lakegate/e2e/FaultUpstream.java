@@ -16,12 +16,18 @@ import java.util.Locale;
 final class FaultUpstream implements AutoCloseable {
     /** How the upstream misbehaves; {@link #SLOW_HEAD} and {@link #STALL} outlast the providers' timeouts in the test. */
     enum Fault {
-        SLOW_HEAD, STALL, RESET, TOO_MANY_REQUESTS, INTERNAL_ERROR, BAD_GATEWAY, UNAVAILABLE, OVERLOADED;
+        SLOW_HEAD, STALL, RESET, TOO_MANY_REQUESTS, INTERNAL_ERROR, BAD_GATEWAY, UNAVAILABLE, OVERLOADED,
+        /** A unary 200 whose JSON is broken off (its length is right). */
+        MALFORMED,
+        /** A unary 200 of {@link #OVERSIZED_BYTES}: one JSON string longer than any bound the gateway keeps in memory. */
+        OVERSIZED;
 
         String header() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
+
+    static final int OVERSIZED_BYTES = 24 * 1024 * 1024;
 
     private final ServerSocket server;
     /** Answers every connection with a plain-text HTTP error: a TLS client's handshake fails at once. */
@@ -92,6 +98,24 @@ final class FaultUpstream implements AutoCloseable {
                 case BAD_GATEWAY -> out.write(error(path, 502, "").getBytes(StandardCharsets.UTF_8));
                 case UNAVAILABLE -> out.write(error(path, 503, "").getBytes(StandardCharsets.UTF_8));
                 case OVERLOADED -> out.write(error(path, 529, "").getBytes(StandardCharsets.UTF_8));
+                case MALFORMED -> {
+                    String broken = "{\"id\":\"broken\",\"choices\":[{\"index\":0,";
+                    out.write((ok(false, broken.length()) + broken).getBytes(StandardCharsets.US_ASCII));
+                }
+                case OVERSIZED -> {
+                    String start = "{\"id\":\"big\",\"pad\":\"";
+                    out.write(ok(false, OVERSIZED_BYTES).getBytes(StandardCharsets.US_ASCII));
+                    out.write(start.getBytes(StandardCharsets.US_ASCII));
+                    byte[] pad = new byte[64 * 1024];
+                    java.util.Arrays.fill(pad, (byte) 'x');
+                    long left = OVERSIZED_BYTES - start.length() - 2;
+                    while (left > 0) {
+                        int n = (int) Math.min(pad.length, left);
+                        out.write(pad, 0, n);
+                        left -= n;
+                    }
+                    out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+                }
             }
             out.flush();
         } catch (IOException | InterruptedException e) {

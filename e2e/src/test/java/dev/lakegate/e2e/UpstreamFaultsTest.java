@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Upstream faults on every generation API, unary and streamed (issue 10): a refused connection, an unknown host, a
  * TLS handshake that fails, no answer within the first-byte timeout, silence or a TCP reset in the middle of the
- * answer, and the vendor's 429 (with {@code retry-after}) and 5xx answers. The agent always gets a well-formed
+ * answer, the vendor's 429 (with {@code retry-after}) and 5xx answers, a malformed JSON answer, and one too large to
+ * hold. The agent always gets a well-formed
  * answer in its own protocol — an error answer, or, once a stream has begun, one in-stream error — within the
  * configured timeouts; a fallback destination answers where one is configured; the usage row says what
  * happened; and thousands of faulted requests leave no threads or sockets behind.
@@ -42,7 +43,9 @@ class UpstreamFaultsTest {
     /** Timeouts of the faulty providers: short, so that the test is quick and lateness shows. */
     private static final int FIRST_BYTE_MS = 500;
     private static final int STREAM_IDLE_MS = 500;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** On virtual threads, so that the thread count the leak check reads is the gateway's. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
     private static FaultUpstream upstream;
     private static TestGateway gateway;
@@ -139,6 +142,9 @@ class UpstreamFaultsTest {
                 cases.add(Arguments.of(api, stream, Target.FAULTS, Fault.BAD_GATEWAY, new Expected(502, false, null, Duration.ofSeconds(5))));
                 cases.add(Arguments.of(api, stream, Target.FAULTS, Fault.UNAVAILABLE, new Expected(503, false, null, Duration.ofSeconds(5))));
                 cases.add(Arguments.of(api, stream, Target.FAULTS, Fault.OVERLOADED, new Expected(529, false, "OVERLOADED", Duration.ofSeconds(5))));
+                if (!stream) {
+                    cases.add(Arguments.of(api, false, Target.FAULTS, Fault.MALFORMED, new Expected(502, false, "UPSTREAM_ERROR", Duration.ofSeconds(5))));
+                }
             }
         }
         return cases.stream();
@@ -206,6 +212,17 @@ class UpstreamFaultsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void anOversizedAnswerIsRelayedWholeWithoutBeingHeldInMemory(Api api) throws Exception {
+        HttpResponse<String> response = send(api, endpoint(api, Target.FAULTS), false, Fault.OVERSIZED);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).hasSize(FaultUpstream.OVERSIZED_BYTES).startsWith("{\"id\":\"big\"").endsWith("x\"}");
+        RequestRecord record = gateway.awaitRecord(response.headers().firstValue("x-request-id").orElseThrow());
+        assertThat(record.statusCode()).isEqualTo(200);
+        assertThat(record.errorType()).isNull();
+    }
+
     static Stream<Api> apis() {
         return Arrays.stream(Api.values());
     }
@@ -215,6 +232,7 @@ class UpstreamFaultsTest {
         faultedRound(); // warm-up: pools, JIT, thread pools at their working size
         Thread.sleep(1_000);
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        java.util.Set<String> namesBefore = threadNames();
         long fdsBefore = openFileDescriptors();
         for (int i = 0; i < 3; i++) {
             faultedRound();
@@ -223,14 +241,16 @@ class UpstreamFaultsTest {
         int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
         long fdsAfter = openFileDescriptors();
         System.out.printf("after 3,000 faulted requests: threads %d → %d, open files %d → %d%n", threadsBefore, threadsAfter, fdsBefore, fdsAfter);
-        assertThat(threadsAfter).as("platform threads").isLessThanOrEqualTo(threadsBefore + 4);
+        java.util.Set<String> added = threadNames();
+        added.removeAll(namesBefore);
+        assertThat(threadsAfter).as("platform threads; new: " + added).isLessThanOrEqualTo(threadsBefore + 4);
         assertThat(fdsAfter).as("open file descriptors").isLessThanOrEqualTo(fdsBefore + 32);
     }
 
     /** A thousand requests that fail fast, 16 at a time, on every API. */
     private static void faultedRound() throws Exception {
         Fault[] quick = {Fault.RESET, Fault.INTERNAL_ERROR, Fault.TOO_MANY_REQUESTS, Fault.OVERLOADED};
-        try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(16, Thread.ofVirtual().factory())) {
             List<Future<Integer>> done = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
                 Api api = Api.values()[i % Api.values().length];
@@ -243,6 +263,12 @@ class UpstreamFaultsTest {
                 assertThat(f.get()).isBetween(200, 599);
             }
         }
+    }
+
+    private static java.util.Set<String> threadNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
+        return names;
     }
 
     private static long openFileDescriptors() throws IOException {

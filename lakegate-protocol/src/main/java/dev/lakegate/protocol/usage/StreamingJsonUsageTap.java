@@ -1,6 +1,7 @@
 package dev.lakegate.protocol.usage;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.io.IOException;
  * Usage from a JSON body or a streamed JSON array, parsed as the bytes arrive with Jackson's
  * non-blocking parser: nothing is accumulated but the token in progress, whose size the factory's
  * string-length constraint bounds. Past that bound, or on malformed input, parsing stops and the
- * usage seen so far is reported.
+ * usage seen so far is reported; malformed input is also reported as such ({@link #malformed()}).
  */
 final class StreamingJsonUsageTap implements UsageTap {
     private final UsageScanner scanner;
@@ -17,6 +18,7 @@ final class StreamingJsonUsageTap implements UsageTap {
     private JsonParser parser;
     private ByteArrayFeeder feeder;
     private Usage result;
+    private boolean malformed;
 
     /** @param stream a streamed array of chunks (count deltas) rather than one body */
     StreamingJsonUsageTap(UsageDialect dialect, JsonFactory json, boolean stream) {
@@ -40,6 +42,7 @@ final class StreamingJsonUsageTap implements UsageTap {
             feeder.feedInput(bytes, offset, offset + length);
             scanner.scan(parser); // drains every token, so the caller may reuse its buffer afterwards
         } catch (IOException | RuntimeException e) {
+            malformed = e instanceof JsonParseException;
             stop();
         }
     }
@@ -52,13 +55,18 @@ final class StreamingJsonUsageTap implements UsageTap {
                     feeder.endOfInput();
                     scanner.scan(parser);
                 } catch (IOException | RuntimeException e) {
-                    // keep what was seen
+                    malformed = e instanceof JsonParseException; // e.g. cut short: the document never closed
                 }
             }
             stop();
             result = scanner.result();
         }
         return result;
+    }
+
+    @Override
+    public boolean malformed() {
+        return malformed;
     }
 
     @Override

@@ -9,7 +9,7 @@ public interface UsageTap {
 
     void onBytes(byte[] bytes, int offset, int length);
 
-    /** The usage reported by the upstream, or {@link Usage#NONE} with estimated=false if none was seen. */
+    /** The usage reported by the upstream, or {@link Usage#NONE} with estimated=false if none was seen. Idempotent. */
     Usage finish();
 
     /**
@@ -24,5 +24,13 @@ public interface UsageTap {
      */
     default long eventsSeen() {
         return 0;
+    }
+
+    /**
+     * After {@link #finish()}: the body was not one well-formed JSON document (a JSON body or streamed array that
+     * is broken or cut short), so the agent should get an error instead; false for SSE, whose events pass as they are.
+     */
+    default boolean malformed() {
+        return false;
     }
 }

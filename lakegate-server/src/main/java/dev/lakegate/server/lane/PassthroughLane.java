@@ -54,6 +54,12 @@ public final class PassthroughLane implements Lane {
         try {
             relay(exchange, response, client, tap);
             complete = true;
+            tap.finish(); // settles whether the body was well-formed (finish is idempotent: the usage is read again below)
+            if (response.status() < 300 && tap.malformed()) {
+                // A unary answer is still held: the agent gets this error instead of JSON it cannot parse.
+                throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_ERROR,
+                        "Upstream provider '" + exchange.destination().provider().name() + "' sent a malformed JSON answer"));
+            }
         } finally {
             Usage reported = tap.finish();
             // Only a generated answer costs tokens; an error, a token count or a model list costs none.
