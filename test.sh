@@ -40,4 +40,17 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
   fi
 fi
 cd "$ROOT"
-exec mvn -B install "$@"
+# The secret scan (SECURITY.md): the harness writes down the secrets it mints, and what the gateways write (temporary
+# folders, data folders, answers, test output) is kept under target/secret-scan, then searched for them after Maven.
+SCAN="$ROOT/target/secret-scan"
+args=()
+for a in "$@"; do
+  if [[ $a == clean ]]; then mvn -B -q clean; else args+=("$a"); fi # a later clean would delete the scan folder mid-run
+done
+rm -rf "$SCAN" && mkdir -p "$SCAN/tmp"
+export LAKEGATE_SECRET_SCAN="$SCAN" LAKEGATE_REQUEST_LOG=INFO
+mvn -B install -Dmaven.test.redirectTestOutputToFile=true \
+  -Dlakegate.test.jvmArgs="-Djava.io.tmpdir=$SCAN/tmp -Djunit.jupiter.tempdir.cleanup.mode.default=never" ${args[@]+"${args[@]}"}
+S="$ROOT/lakegate-server/target"
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$S/test-classes:$S/classes:$S/lib/*" \
+  dev.lakegate.server.security.SecretScanner "$SCAN" "$ROOT"

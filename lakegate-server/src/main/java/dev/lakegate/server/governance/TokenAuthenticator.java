@@ -75,7 +75,7 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
             return Optional.empty();
         }
         String hash = TokenSecrets.hash(secret);
-        return answer(hash, () -> store.findCredential(hash), true);
+        return answer(hash, () -> store.findCredential(hash).filter(c -> TokenSecrets.matches(secret, c.token().secretHash())), true);
     }
 
     /** @param touch whether this counts as a use of the token (its last-used time) */
@@ -157,8 +157,10 @@ public final class TokenAuthenticator implements Authenticator, AutoCloseable {
             return fresh;
         } catch (RuntimeException e) {
             if (stale == null) {
+                // The store's message (SQL, bound values) is for the operator's log, not for the caller's error.
+                LOG.warn("control-plane store unavailable, cannot check a token: {}", e.toString());
                 GatewayException unavailable = new GatewayException(ErrorCategory.INTERNAL,
-                        "cannot check the token: the control-plane store is unavailable (" + e.getMessage() + "); retry shortly");
+                        "cannot check the token: the control-plane store is unavailable; retry shortly");
                 mine.completeExceptionally(unavailable);
                 throw unavailable;
             }

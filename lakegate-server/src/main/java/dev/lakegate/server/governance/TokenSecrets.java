@@ -43,4 +43,13 @@ public final class TokenSecrets {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
+
+    /**
+     * Whether {@code secret} is the one {@code storedHash} was made from, in time independent of where they differ.
+     * The store found the row by an equality of its own (an index, maybe a case-insensitive collation): this is the final word.
+     */
+    public static boolean matches(String secret, String storedHash) {
+        return secret != null && storedHash != null
+                && MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.UTF_8));
+    }
 }

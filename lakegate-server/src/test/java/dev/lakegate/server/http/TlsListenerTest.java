@@ -49,6 +49,29 @@ class TlsListenerTest {
     }
 
     @Test
+    void theDashboardOverTlsSendsHstsAndOnlySecureCookies(@TempDir Path dir) throws Exception {
+        Path keystore = selfSignedKeystore(dir);
+        GatewayConfig config = GatewayConfig.parse("server: {host: 127.0.0.1, port: 0, tls: {keystore: '%s', keystore_password_env: TLS_PASS}}\n"
+                .formatted(keystore), "tls.yaml");
+        try (Gateway gateway = Gateway.start(new Gateway.Options(config, dir.resolve("data"), Optional.of(TOKEN),
+                Map.of("TLS_PASS", PASSWORD)::get, List.of()))) {
+            HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore)).version(HttpClient.Version.HTTP_1_1).build();
+            String origin = "https://127.0.0.1:" + gateway.port();
+            HttpResponse<String> page = trusting.send(HttpRequest.newBuilder(URI.create(origin + "/ui/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+            assertThat(page.headers().firstValue("strict-transport-security")).hasValue("max-age=31536000");
+            HttpResponse<String> signIn = trusting.send(HttpRequest.newBuilder(URI.create(origin + "/ui/api/session")).header("origin", origin)
+                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + TOKEN + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+            assertThat(signIn.headers().firstValue("set-cookie")).hasValueSatisfying(c -> assertThat(c).contains("; Secure", "HttpOnly"));
+            // a client that does not trust the configured certificate gets no answer at all
+            assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
     void refusesToStartWithoutTheKeystorePassword(@TempDir Path dir) throws Exception {
         Path keystore = selfSignedKeystore(dir);
         GatewayConfig config = GatewayConfig.parse("server: {host: 127.0.0.1, port: 0, tls: {keystore: '" + keystore + "'}}\n", "tls.yaml");

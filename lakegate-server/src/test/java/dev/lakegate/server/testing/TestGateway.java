@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,8 +97,11 @@ public final class TestGateway implements AutoCloseable {
     /** @param samplingRandom the draws that decide which requests inference tables record, e.g. a seeded {@code Random::nextDouble} */
     public static TestGateway start(String serverExtra, String moreEndpoints, String moreProviders, String sections,
             DoubleSupplier samplingRandom) throws Exception {
-        return boot(Files.createTempDirectory("lakegate-test-"), "test-admin-" + UUID.randomUUID(),
-                config(serverExtra, moreEndpoints, moreProviders, sections), samplingRandom);
+        Optional<Path> kept = SecretScan.dataRoot();
+        Path dataDir = kept.isPresent() ? Files.createTempDirectory(kept.get(), "lakegate-test-") : Files.createTempDirectory("lakegate-test-");
+        String adminToken = "test-admin-" + UUID.randomUUID();
+        SecretScan.secret(adminToken);
+        return boot(dataDir, adminToken, config(serverExtra, moreEndpoints, moreProviders, sections), samplingRandom);
     }
 
     /**
@@ -216,11 +220,23 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        keepForScan(response, response.body());
+        return response;
     }
 
     public HttpResponse<byte[]> sendBytes(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        keepForScan(response, new String(response.body(), StandardCharsets.ISO_8859_1));
+        return response;
+    }
+
+    /** Error bodies and dashboard answers go to the secret scan; successful answers elsewhere may hold a secret by design (a new token). */
+    private static void keepForScan(HttpResponse<?> response, String body) {
+        String path = response.uri().getPath();
+        if (SecretScan.enabled() && (response.statusCode() >= 400 || path.startsWith("/ui") || path.equals("/metrics"))) {
+            SecretScan.answer(response.request().method() + " " + path + " -> " + response.statusCode(), body);
+        }
     }
 
     /** Creates a token for the admin through {@code POST /api/2.0/token/create}. */
@@ -230,6 +246,7 @@ public final class TestGateway implements AutoCloseable {
             body.put("lifetime_seconds", lifetimeSeconds);
         }
         JsonNode created = admin("/api/2.0/token/create", body);
+        SecretScan.secret(created.path("token_value").asText());
         return new Token(created.path("token_info").path("token_id").asText(), created.path("token_value").asText());
     }
 
@@ -249,10 +266,23 @@ public final class TestGateway implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            if (SecretScan.enabled()) {
+                keepMetricsForScan();
+            }
             gateway.close();
         } finally {
             http.close();
-            deleteTree(dataDir);
+            if (!SecretScan.enabled()) {
+                deleteTree(dataDir);
+            }
+        }
+    }
+
+    private void keepMetricsForScan() throws InterruptedException {
+        try {
+            send(request("/metrics", null, null).GET().build());
+        } catch (IOException e) {
+            SecretScan.answer("GET /metrics", "(not scraped: " + e + ")"); // a test stopped its gateway itself
         }
     }
 
