@@ -24,6 +24,8 @@ import java.util.Set;
 final class AnthropicRequestWriter {
     /** Anthropic requires max_tokens; Claude Code's own value, which every current Claude model accepts. */
     static final int DEFAULT_MAX_TOKENS = 32_000;
+    /** Options that Anthropic refuses without their {@code type}. */
+    private static final List<String> TYPED_OPTIONS = List.of("tool_choice", "thinking");
 
     private AnthropicRequestWriter() {}
 
@@ -60,6 +62,11 @@ final class AnthropicRequestWriter {
             root.put("stream", r.stream());
         }
         r.extras().writeInto(A, root);
+        for (String typed : TYPED_OPTIONS) {
+            if (root.get(typed) instanceof ObjectNode o && !o.has("type")) {
+                root.remove(typed); // only the leftover keys of an option dropped above (a tool choice without tools)
+            }
+        }
         return Json.bytes(root);
     }
 

@@ -158,6 +158,7 @@ public final class SseParser {
     }
 
     private void onLine(byte[] buf, int off, int len) {
+        int received = len; // the limit counts the line as received, BOM included, as appendToLine does
         if (atStreamStart) {
             atStreamStart = false;
             if (len >= 3 && buf[off] == (byte) 0xEF && buf[off + 1] == (byte) 0xBB && buf[off + 2] == (byte) 0xBF) {
@@ -176,7 +177,7 @@ public final class SseParser {
             dispatch();
             return;
         }
-        if (len + dataLength > maxEventBytes) {
+        if (received + dataLength > maxEventBytes) {
             oversized();
             return;
         }

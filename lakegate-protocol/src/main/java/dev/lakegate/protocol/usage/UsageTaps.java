@@ -2,6 +2,7 @@ package dev.lakegate.protocol.usage;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.WireProtocol;
 
@@ -51,7 +52,10 @@ public final class UsageTaps {
     }
 
     private static JsonFactory json(int maxBytes) {
+        // Jackson's non-blocking parser lets a trailing comma in an object pass when the '}' arrives in a later
+        // chunk and refuses it otherwise; accepting it always keeps what a tap reads independent of the chunking.
         return JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
                 .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxBytes).build())
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .build();

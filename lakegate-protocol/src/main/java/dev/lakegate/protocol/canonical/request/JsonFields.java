@@ -105,7 +105,8 @@ public final class JsonFields {
         if (v == null) {
             return null;
         }
-        if (v.isIntegralNumber() && v.canConvertToInt() || v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue())) {
+        if (v.isIntegralNumber() && v.canConvertToInt() || v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue())
+                && Math.abs(v.doubleValue()) <= Integer.MAX_VALUE) { // 1e10 or 1e400 must not turn into 2147483647
             return v.intValue();
         }
         throw error(at(path, field), "expected an integer, got " + kind(v));
@@ -113,10 +114,16 @@ public final class JsonFields {
 
     public static Double number(JsonNode parent, String field, String path) {
         JsonNode v = value(parent, field);
-        if (v == null || v.isNumber()) {
-            return v == null ? null : v.doubleValue();
+        if (v == null) {
+            return null;
         }
-        throw error(at(path, field), "expected a number, got " + kind(v));
+        if (!v.isNumber()) {
+            throw error(at(path, field), "expected a number, got " + kind(v));
+        }
+        if (!Double.isFinite(v.doubleValue())) { // 1e400 reads as Infinity, which no vendor takes back
+            throw error(at(path, field), "the number is too large; send a value within the vendor's range");
+        }
+        return v.doubleValue();
     }
 
     public static Boolean bool(JsonNode parent, String field, String path) {

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW main.default.v COMMENT 'v' AS FROM main.default.t SELECT count(*)

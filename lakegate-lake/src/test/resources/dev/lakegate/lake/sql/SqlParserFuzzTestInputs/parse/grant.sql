@@ -1,0 +1,1 @@
+GRANT USE CATALOG, USE_SCHEMA, SELECT ON CATALOG main TO `alice@example.com`

@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS main.default.`x'; DROP TABLE main.default.y; --`

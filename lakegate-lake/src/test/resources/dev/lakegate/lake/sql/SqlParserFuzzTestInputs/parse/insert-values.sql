@@ -1,0 +1,1 @@
+INSERT INTO main.telemetry.events (id, body, at) VALUES (1, 'it''s', TIMESTAMP '2026-01-01 00:00:00'), (-9223372036854775808, NULL, NULL), (2, 'a\nb', X'00ff')

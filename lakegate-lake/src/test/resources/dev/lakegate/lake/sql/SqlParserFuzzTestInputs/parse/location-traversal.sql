@@ -1,0 +1,1 @@
+CREATE TABLE main.default.otlp USING DELTA LOCATION 's3a://bucket/lake/../../etc/passwd'

@@ -1,0 +1,1 @@
+WITH x AS (SELECT * FROM main.raw."t") SELECT a.id, b."na""me" FROM x AS a JOIN main.raw.events b ON a.id = b.id /* nested /* comment */ */ WHERE b.s = 'x'';--'

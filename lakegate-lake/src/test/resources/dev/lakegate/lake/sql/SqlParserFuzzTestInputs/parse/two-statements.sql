@@ -1,0 +1,1 @@
+DESCRIBE TABLE main.default.t; SHOW TABLES IN main.default
