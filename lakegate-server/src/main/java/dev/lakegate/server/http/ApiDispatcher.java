@@ -68,6 +68,7 @@ public final class ApiDispatcher {
         }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store"); // answers hold private data, a new token's secret among them
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 

@@ -93,6 +93,15 @@ class ApiAccessTest {
     }
 
     @Test
+    void aNewTokensSecretIsNeverCached() throws Exception {
+        String carol = new LakeClient(gateway).user("carol"); // not bob: another test counts his tokens
+        HttpResponse<String> created = gateway.post("/api/2.0/token/create", "{\"comment\":\"cli\"}".getBytes(), carol, "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertThat(TestGateway.JSON.readTree(created.body()).path("token_value").asText()).isNotEmpty();
+        assertThat(created.headers().firstValue("cache-control")).hasValue("no-store");
+    }
+
+    @Test
     void aRefusedAdminCallChangesNothing() throws Exception {
         var principals = gateway.gateway().governance().principals();
         long bobId = principals.findByName("bob").orElseThrow().id();
@@ -126,6 +135,7 @@ class ApiAccessTest {
         JsonNode error = TestGateway.JSON.readTree(answer.body());
         assertThat(error.path("error_code").asText()).as(answer.body()).isNotEmpty();
         assertThat(error.path("message").asText()).as(answer.body()).isNotEmpty();
+        assertThat(answer.headers().firstValue("cache-control")).as(answer.body()).hasValue("no-store");
         return error;
     }
 
