@@ -55,7 +55,7 @@ class TlsListenerTest {
                 .formatted(keystore), "tls.yaml");
         try (Gateway gateway = Gateway.start(new Gateway.Options(config, dir.resolve("data"), Optional.of(TOKEN),
                 Map.of("TLS_PASS", PASSWORD)::get, List.of()))) {
-            HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(keystore)).version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient trusting = HttpClient.newBuilder().sslContext(TestCertificates.trusting(keystore, PASSWORD)).version(HttpClient.Version.HTTP_1_1).build();
             String origin = "https://127.0.0.1:" + gateway.port();
             HttpResponse<String> page = trusting.send(HttpRequest.newBuilder(URI.create(origin + "/ui/")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
