@@ -26,7 +26,7 @@ TARGETS=(
 
 cd "$ROOT"
 # Build once (the lake module needs no other Lakegate module); each run below only compiles what changed.
-mvn -B -o -q -pl lakegate-protocol,lakegate-lake test-compile
+mvn -B -q -pl lakegate-protocol,lakegate-lake test-compile
 ran=0
 failed=()
 for entry in "${TARGETS[@]}"; do
@@ -38,7 +38,7 @@ for entry in "${TARGETS[@]}"; do
     # finding); JUnit must not enforce it too, or it would end the whole run.
     set +e
     JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${SECONDS_PER_TARGET}s" \
-      mvn -B -o -q -pl "$module" test -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false -Djunit.jupiter.execution.timeout.mode=disabled \
+      mvn -B -q -pl "$module" test -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false -Djunit.jupiter.execution.timeout.mode=disabled \
       -Dsurefire.argLine="--enable-native-access=ALL-UNNAMED -XX:+EnableDynamicAgentLoading -Xmx1g" 2>&1 \
       | grep -a -v -e '^INFO: Instrumented' -e '^INFO: Loaded [0-9]* hooks'
     status="${PIPESTATUS[0]}"
