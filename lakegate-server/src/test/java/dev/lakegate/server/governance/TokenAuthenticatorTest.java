@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakegate.protocol.error.GatewayException;
-import dev.lakegate.server.store.Credential;
 import dev.lakegate.server.store.PrincipalRecord;
 import dev.lakegate.server.store.TokenRecord;
 import dev.lakegate.server.store.TokenStore;
@@ -14,8 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +57,7 @@ class TokenAuthenticatorTest {
     @Test
     void theHotPathAnswersFromMemory() {
         AtomicInteger reads = new AtomicInteger();
-        TokenStore counting = new CountingStore(f.store.tokens(), reads);
+        TokenStore counting = new CountingStore(f.store.tokens(), reads).store();
         IssuedToken issued = f.token(alice);
         try (TokenAuthenticator cached = new TokenAuthenticator(counting, f.clock, TokenAuthenticator.Settings.defaults())) {
             for (int i = 0; i < 1000; i++) {
@@ -79,7 +76,7 @@ class TokenAuthenticatorTest {
         AtomicInteger reads = new AtomicInteger();
         CountingStore flaky = new CountingStore(f.store.tokens(), reads);
         IssuedToken issued = f.token(alice);
-        try (TokenAuthenticator cached = new TokenAuthenticator(flaky, f.clock, TokenAuthenticator.Settings.defaults())) {
+        try (TokenAuthenticator cached = new TokenAuthenticator(flaky.store(), f.clock, TokenAuthenticator.Settings.defaults())) {
             assertThat(cached.authenticate(issued.secret())).isPresent();
             flaky.down().set(true);
             f.clock.advance(Duration.ofSeconds(11));
@@ -219,49 +216,20 @@ class TokenAuthenticatorTest {
         }
     }
 
-    /** Counts the reads that reach the store. */
-    private record CountingStore(TokenStore delegate, AtomicInteger reads, AtomicBoolean down) implements TokenStore {
+    /** Counts the reads that reach the store, and fails them while {@code down} is set. */
+    private record CountingStore(TokenStore delegate, AtomicInteger reads, AtomicBoolean down) {
         CountingStore(TokenStore delegate, AtomicInteger reads) {
             this(delegate, reads, new AtomicBoolean());
         }
 
-        @Override
-        public Optional<Credential> findCredential(String secretHash) {
-            reads.incrementAndGet();
-            if (down.get()) {
-                throw new IllegalStateException("database is locked");
-            }
-            return delegate.findCredential(secretHash);
-        }
-
-        @Override
-        public void insert(TokenRecord token) {
-            delegate.insert(token);
-        }
-
-        @Override
-        public Optional<TokenRecord> findById(String id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public List<TokenRecord> list(Optional<Long> ownerId) {
-            return delegate.list(ownerId);
-        }
-
-        @Override
-        public boolean revoke(String id, Instant at) {
-            return delegate.revoke(id, at);
-        }
-
-        @Override
-        public int revokeAllOf(long principalId, Instant at) {
-            return delegate.revokeAllOf(principalId, at);
-        }
-
-        @Override
-        public void recordLastUsed(Map<String, Instant> lastUsedByTokenId) {
-            delegate.recordLastUsed(lastUsedByTokenId);
+        TokenStore store() {
+            return new InterceptedReads(delegate, hash -> {
+                reads.incrementAndGet();
+                if (down.get()) {
+                    throw new IllegalStateException("database is locked");
+                }
+                return delegate.findCredential(hash);
+            });
         }
     }
 }

@@ -6,11 +6,7 @@ import dev.lakegate.server.store.Credential;
 import dev.lakegate.server.store.TokenRecord;
 import dev.lakegate.server.store.TokenStore;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +37,12 @@ class TokenSecretsTest {
         try (GovernanceFixture f = new GovernanceFixture(dir)) {
             IssuedToken issued = f.token(f.user("alice", false));
             // A store whose lookup ignores case (a collation) hands back a row for a hash that is not the presented one's.
-            TokenStore loose = new LooseStore(f.store.tokens());
+            TokenStore tokens = f.store.tokens();
+            TokenStore loose = new InterceptedReads(tokens, hash -> tokens.findCredential(hash).map(c -> {
+                TokenRecord t = c.token();
+                return new Credential(new TokenRecord(t.id(), t.principalId(), t.secretHash().toUpperCase(Locale.ROOT), t.comment(),
+                        t.createdBy(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revokedAt()), c.owner(), c.groups());
+            }));
             try (TokenAuthenticator auth = new TokenAuthenticator(loose, f.clock, TokenAuthenticator.Settings.defaults())) {
                 assertThat(auth.authenticate(issued.secret())).isEmpty();
             }
@@ -57,44 +58,4 @@ class TokenSecretsTest {
     }
 
     /** Answers every lookup with the row of the same hash in upper case, as a case-insensitive index would. */
-    private record LooseStore(TokenStore delegate) implements TokenStore {
-        @Override
-        public Optional<Credential> findCredential(String secretHash) {
-            return delegate.findCredential(secretHash).map(c -> {
-                TokenRecord t = c.token();
-                return new Credential(new TokenRecord(t.id(), t.principalId(), t.secretHash().toUpperCase(Locale.ROOT), t.comment(),
-                        t.createdBy(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revokedAt()), c.owner(), c.groups());
-            });
-        }
-
-        @Override
-        public void insert(TokenRecord token) {
-            delegate.insert(token);
-        }
-
-        @Override
-        public Optional<TokenRecord> findById(String id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public List<TokenRecord> list(Optional<Long> ownerId) {
-            return delegate.list(ownerId);
-        }
-
-        @Override
-        public boolean revoke(String id, Instant at) {
-            return delegate.revoke(id, at);
-        }
-
-        @Override
-        public int revokeAllOf(long principalId, Instant at) {
-            return delegate.revokeAllOf(principalId, at);
-        }
-
-        @Override
-        public void recordLastUsed(Map<String, Instant> lastUsedByTokenId) {
-            delegate.recordLastUsed(lastUsedByTokenId);
-        }
-    }
 }
