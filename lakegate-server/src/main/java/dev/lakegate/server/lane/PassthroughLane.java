@@ -27,7 +27,10 @@ import java.util.stream.Collectors;
  * flushed, while a tap reads its usage. A client that goes away cancels the upstream call.
  */
 public final class PassthroughLane implements Lane {
+    /** The most one read hands on: a unary answer of known length gets its length, anything else this. */
     private static final int CHUNK = 16 * 1024;
+    /** A stream's read buffer: events come a few hundred bytes at a time, and a thousand open streams each hold one. */
+    private static final int STREAM_CHUNK = 4 * 1024;
     private final UpstreamClient upstream;
 
     public PassthroughLane(UpstreamClient upstream) {
@@ -73,7 +76,7 @@ public final class PassthroughLane implements Lane {
     private static void relay(Exchange exchange, UpstreamResponse response, ClientChannel client, UsageTap tap) throws IOException {
         InputStream in = response.body();
         // A unary answer of known length needs no more room than that.
-        long length = response.headers().firstValueAsLong("content-length").orElse(CHUNK);
+        long length = response.headers().firstValueAsLong("content-length").orElse(exchange.streaming() ? STREAM_CHUNK : CHUNK);
         byte[] buffer = new byte[(int) Math.clamp(length, 1, CHUNK)];
         while (true) {
             int n;

@@ -27,7 +27,8 @@ final class Http1Connection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final byte[] buffer = new byte[16 * 1024];
+    /** Holds an answer's head and a chunked body's framing; bulk body reads bypass it. Kept small: each open stream holds one. */
+    private final byte[] buffer = new byte[8 * 1024];
     private int pos;
     private int limit;
     private long idleSinceNanos;
