@@ -1,5 +1,6 @@
 package dev.lakegate.protocol.usage;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -29,6 +30,8 @@ final class UsageScanner {
     private final String[] currentField = new String[TRACKED_DEPTH];
     private int usageDepth = -1;
     private Map<String, Long> pending;
+    /** A field name was read and its value not yet. */
+    private boolean afterName;
 
     UsageScanner(UsageDialect dialect) {
         this.dialect = dialect;
@@ -37,6 +40,7 @@ final class UsageScanner {
     /** Forgets the position within a document, e.g. before the data of the next SSE event. */
     void reset() {
         depth = 0;
+        afterName = false;
         usageDepth = -1;
         pending = null;
     }
@@ -45,6 +49,12 @@ final class UsageScanner {
     void scan(JsonParser p) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != null && t != JsonToken.NOT_AVAILABLE) {
+            if (afterName && (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)) {
+                // {"a": } — Jackson's non-blocking parser lets it pass when a chunk ends before the brace, and
+                // refuses it otherwise: refuse it always, so the usage read does not depend on how bytes arrive.
+                throw new JsonParseException(p, "a field without a value");
+            }
+            afterName = t == JsonToken.FIELD_NAME;
             switch (t) {
                 case START_OBJECT, START_ARRAY -> enter(t == JsonToken.START_ARRAY);
                 case END_OBJECT, END_ARRAY -> leave();
