@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * A provider that misbehaves on request, at the socket level: the {@code x-fault} header of the agent's request
- * (passed through by the gateway) chooses how. It speaks just enough of each vendor's wire format (chosen by the
+ * (passed through by the gateway) chooses how, or else the model asked for. It speaks just enough of each vendor's wire format (chosen by the
  * path) for the gateway to treat its answers as that vendor's.
  */
 final class FaultUpstream implements AutoCloseable {
@@ -20,7 +20,11 @@ final class FaultUpstream implements AutoCloseable {
         /** A unary 200 whose JSON is broken off (its length is right). */
         MALFORMED,
         /** A unary 200 of {@link #OVERSIZED_BYTES}: one JSON string longer than any bound the gateway keeps in memory. */
-        OVERSIZED;
+        OVERSIZED,
+        /** A stream whose last event is broken off mid-JSON, before its blank line, and which then ends cleanly. */
+        TRUNCATED_EVENT,
+        /** A stream with a whole event whose data is not JSON, then the rest of a normal stream. */
+        MALFORMED_EVENT;
 
         String header() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -28,6 +32,7 @@ final class FaultUpstream implements AutoCloseable {
     }
 
     static final int OVERSIZED_BYTES = 24 * 1024 * 1024;
+    private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("(?:\"model\":\\s*\"|/models/)([a-z-]+)");
 
     private final ServerSocket server;
     /** Answers every connection with a plain-text HTTP error: a TLS client's handshake fails at once. */
@@ -77,7 +82,12 @@ final class FaultUpstream implements AutoCloseable {
             String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
             String path = head.substring(head.indexOf(' ') + 1, head.indexOf(' ', head.indexOf(' ') + 1));
             boolean stream = path.contains("streamGenerateContent") || body.contains("\"stream\":true");
-            Fault fault = Fault.valueOf(header(lower, "x-fault").toUpperCase(Locale.ROOT).replace('-', '_'));
+            String named = header(lower, "x-fault");
+            if (named == null) { // a translated request carries none of the agent's headers: the model names the fault
+                java.util.regex.Matcher model = MODEL.matcher(path.contains("/models/") ? path : body);
+                named = model.find() ? model.group(1) : "none";
+            }
+            Fault fault = Fault.valueOf(named.toUpperCase(Locale.ROOT).replace('-', '_'));
             OutputStream out = socket.getOutputStream();
             switch (fault) {
                 case SLOW_HEAD -> Thread.sleep(10_000);
@@ -101,6 +111,13 @@ final class FaultUpstream implements AutoCloseable {
                 case MALFORMED -> {
                     String broken = "{\"id\":\"broken\",\"choices\":[{\"index\":0,";
                     out.write((ok(false, broken.length()) + broken).getBytes(StandardCharsets.US_ASCII));
+                }
+                case TRUNCATED_EVENT, MALFORMED_EVENT -> {
+                    out.write(ok(true, 0).getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk(firstEvent(path)).getBytes(StandardCharsets.UTF_8));
+                    out.write(chunk(fault == Fault.TRUNCATED_EVENT ? "data: {\"id\":\"cut\",\"choices\":[{\"delta\":{\"content\":\"lo"
+                            : "data: {\"id\":\"bad\",\"choices\":[{\"delta\":{\"content\"\n\n" + firstEvent(path)).getBytes(StandardCharsets.UTF_8));
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // the chunked body ends cleanly
                 }
                 case OVERSIZED -> {
                     String start = "{\"id\":\"big\",\"pad\":\"";
@@ -131,9 +148,15 @@ final class FaultUpstream implements AutoCloseable {
 
     /** The start of an answer in the vendor's format: for a stream one chunk with a first event, else the start of the JSON. */
     private static String firstPart(String path, boolean stream) {
-        if (!stream) {
-            return "{\"id\":\"partial\",";
-        }
+        return stream ? chunk(firstEvent(path)) : "{\"id\":\"partial\",";
+    }
+
+    private static String chunk(String data) {
+        return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n";
+    }
+
+    /** A stream's first event in the vendor's format. */
+    private static String firstEvent(String path) {
         String event;
         if (path.contains("/messages")) {
             event = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
@@ -147,7 +170,7 @@ final class FaultUpstream implements AutoCloseable {
         } else {
             event = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hel\"}]},\"index\":0}],\"modelVersion\":\"m\"}\n\n";
         }
-        return Integer.toHexString(event.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + event + "\r\n";
+        return event;
     }
 
     /** An error answer in the vendor's own format. */

@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Upstream faults on every generation API, unary and streamed (issue 10): a refused connection, an unknown host, a
  * TLS handshake that fails, no answer within the first-byte timeout, silence or a TCP reset in the middle of the
- * answer, the vendor's 429 (with {@code retry-after}) and 5xx answers, a malformed JSON answer, and one too large to
- * hold. The agent always gets a well-formed
+ * answer, the vendor's 429 (with {@code retry-after}) and 5xx answers, a malformed JSON answer, a stream that ends
+ * inside an event or carries an event that is not JSON, and an answer too large to hold — on the passthrough lane, and
+ * the mid-answer ones on the translation lane too. The agent always gets a well-formed
  * answer in its own protocol — an error answer, or, once a stream has begun, one in-stream error — within the
  * configured timeouts; a fallback destination answers where one is configured; the usage row says what
  * happened; and thousands of faulted requests leave no threads or sockets behind.
@@ -51,8 +52,13 @@ class UpstreamFaultsTest {
     private static TestGateway gateway;
     private static TestGateway.Token token;
 
-    /** Where a destination points: the misbehaving upstream, or an address that fails before any HTTP. */
-    enum Target { FAULTS, REFUSED, UNKNOWN_HOST, NOT_TLS }
+    /**
+     * Where a destination points: the misbehaving upstream in the agent's protocol (passthrough) or in another
+     * (translation), or an address that fails before any HTTP.
+     */
+    enum Target { FAULTS, TRANSLATED, REFUSED, UNKNOWN_HOST, NOT_TLS }
+
+    private static final List<Fault> TRANSLATED_FAULTS = List.of(Fault.STALL, Fault.RESET, Fault.MALFORMED, Fault.TRUNCATED_EVENT, Fault.MALFORMED_EVENT);
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,8 +80,15 @@ class UpstreamFaultsTest {
         }
         for (Api api : Api.values()) {
             for (Target target : Target.values()) {
-                endpoints.append("  - {name: %s, destinations: [{provider: %s-%s, model: m}]}\n".formatted(endpoint(api, target),
-                        target.name().toLowerCase(Locale.ROOT), type(api)));
+                if (target != Target.TRANSLATED) {
+                    endpoints.append("  - {name: %s, destinations: [{provider: %s-%s, model: m}]}\n".formatted(endpoint(api, target, null),
+                            target.name().toLowerCase(Locale.ROOT), type(api)));
+                }
+            }
+            // The translation lane sends none of the agent's own headers up: the fault is named by the upstream model instead.
+            for (Fault fault : TRANSLATED_FAULTS) {
+                endpoints.append("  - {name: %s, destinations: [{provider: faults-%s, model: %s}]}\n".formatted(endpoint(api, Target.TRANSLATED, fault),
+                        api.format == Api.Format.OPENAI ? "anthropic" : "openai", fault.header()));
             }
             endpoints.append("  - {name: fallback-%s, destinations: [{provider: faults-%s, model: m}, {provider: scripted, model: %s, priority: 1}]}\n"
                     .formatted(slug(api), type(api), api.upstreamModel));
@@ -104,8 +117,8 @@ class UpstreamFaultsTest {
         };
     }
 
-    private static String endpoint(Api api, Target target) {
-        return target.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + slug(api);
+    private static String endpoint(Api api, Target target, Fault fault) {
+        return target.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + (target == Target.TRANSLATED ? fault.header() + "-" : "") + slug(api);
     }
 
     private static HttpResponse<String> send(Api api, String endpoint, boolean stream, Fault fault) throws IOException, InterruptedException {
@@ -142,8 +155,18 @@ class UpstreamFaultsTest {
                 cases.add(Arguments.of(api, stream, Target.FAULTS, Fault.BAD_GATEWAY, new Expected(502, false, null, Duration.ofSeconds(5))));
                 cases.add(Arguments.of(api, stream, Target.FAULTS, Fault.UNAVAILABLE, new Expected(503, false, null, Duration.ofSeconds(5))));
                 cases.add(Arguments.of(api, stream, Target.FAULTS, Fault.OVERLOADED, new Expected(529, false, "OVERLOADED", Duration.ofSeconds(5))));
-                if (!stream) {
-                    cases.add(Arguments.of(api, false, Target.FAULTS, Fault.MALFORMED, new Expected(502, false, "UPSTREAM_ERROR", Duration.ofSeconds(5))));
+                for (Target lane : new Target[] {Target.FAULTS, Target.TRANSLATED}) {
+                    if (stream) {
+                        for (Fault broken : new Fault[] {Fault.TRUNCATED_EVENT, Fault.MALFORMED_EVENT}) {
+                            cases.add(Arguments.of(api, true, lane, broken, new Expected(200, true, "UPSTREAM_ERROR", Duration.ofSeconds(5))));
+                        }
+                    } else {
+                        cases.add(Arguments.of(api, false, lane, Fault.MALFORMED, new Expected(502, false, "UPSTREAM_ERROR", Duration.ofSeconds(5))));
+                    }
+                }
+                for (Fault midAnswer : new Fault[] {Fault.STALL, Fault.RESET}) {
+                    cases.add(Arguments.of(api, stream, Target.TRANSLATED, midAnswer,
+                            new Expected(stream ? 200 : 502, stream, "UPSTREAM_ERROR", Duration.ofMillis(STREAM_IDLE_MS + 1_500))));
                 }
             }
         }
@@ -155,7 +178,7 @@ class UpstreamFaultsTest {
     void everyFaultIsAWellFormedAnswerInTheAgentsProtocolWithinTheTimeout(Api api, boolean stream, Target target, Fault fault, Expected expected)
             throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = send(api, endpoint(api, target), stream, fault);
+        HttpResponse<String> response = send(api, endpoint(api, target, fault), stream, fault);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String what = api + (stream ? " stream" : " unary") + " " + target + " " + fault + " → " + response.statusCode() + " " + response.body();
         assertThat(took).as(what).isLessThan(expected.within());
@@ -165,7 +188,12 @@ class UpstreamFaultsTest {
             List<String[]> events = SseEvents.parse(response.body());
             List<String[]> errors = events.stream().filter(api::isErrorEvent).toList();
             assertThat(errors).as(what + "\n→ exactly one in-stream error").hasSize(1);
-            assertThat(errors.getFirst()[1]).as(what).contains(target == Target.FAULTS ? "faults-" + type(api) : "");
+            assertThat(errors.getFirst()[1]).as(what).containsIgnoringCase(target == Target.FAULTS ? "faults-" + type(api) : target == Target.TRANSLATED ? "upstream" : "");
+            for (String[] event : events) {
+                if (!event[1].equals("[DONE]")) {
+                    assertThat(TestGateway.JSON.readTree(event[1])).as(what + "\n→ every event the agent gets is JSON").isNotNull();
+                }
+            }
         } else {
             assertErrorShape(api, TestGateway.JSON.readTree(response.body()), expected.status(), what);
             if (expected.status() == 429) {
@@ -215,7 +243,7 @@ class UpstreamFaultsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("apis")
     void anOversizedAnswerIsRelayedWholeWithoutBeingHeldInMemory(Api api) throws Exception {
-        HttpResponse<String> response = send(api, endpoint(api, Target.FAULTS), false, Fault.OVERSIZED);
+        HttpResponse<String> response = send(api, endpoint(api, Target.FAULTS, null), false, Fault.OVERSIZED);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).hasSize(FaultUpstream.OVERSIZED_BYTES).startsWith("{\"id\":\"big\"").endsWith("x\"}");
         RequestRecord record = gateway.awaitRecord(response.headers().firstValue("x-request-id").orElseThrow());
@@ -257,7 +285,7 @@ class UpstreamFaultsTest {
                 Fault fault = quick[i % quick.length];
                 boolean stream = i % 3 == 0;
                 Target target = i % 7 == 0 ? Target.REFUSED : Target.FAULTS;
-                done.add(clients.submit(() -> send(api, endpoint(api, target), stream, target == Target.FAULTS ? fault : null).statusCode()));
+                done.add(clients.submit(() -> send(api, endpoint(api, target, null), stream, target == Target.FAULTS ? fault : null).statusCode()));
             }
             for (Future<Integer> f : done) {
                 assertThat(f.get()).isBetween(200, 599);

@@ -1,10 +1,9 @@
 package dev.lakegate.server.lane;
 
 import dev.lakegate.protocol.WireProtocol;
-import dev.lakegate.protocol.error.ErrorCategory;
-import dev.lakegate.protocol.error.GatewayError;
-import dev.lakegate.protocol.error.GatewayException;
+import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.scan.RequestScan;
+import dev.lakegate.protocol.sse.SseEventGate;
 import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.protocol.usage.UsageTap;
 import dev.lakegate.protocol.usage.UsageTaps;
@@ -23,14 +22,16 @@ import java.util.stream.Collectors;
 
 /**
  * Client and upstream speak the same protocol: the body goes up with only the model name changed
- * and credentials swapped, and the answer comes back byte for byte as it arrives, each chunk
- * flushed, while a tap reads its usage. A client that goes away cancels the upstream call.
+ * and credentials swapped, and the answer comes back byte for byte as it arrives (a stream whole
+ * events at a time), each read flushed, while a tap reads its usage. A client that goes away cancels the upstream call.
  */
 public final class PassthroughLane implements Lane {
     /** The most one read hands on: a unary answer of known length gets its length, anything else this. */
     private static final int CHUNK = 16 * 1024;
     /** A stream's read buffer: events come a few hundred bytes at a time, and a thousand open streams each hold one. */
     private static final int STREAM_CHUNK = 4 * 1024;
+    /** The longest unfinished event held back whole; a longer one (a big tool call in one event) passes as it comes. */
+    private static final int MAX_HELD_EVENT = 1024 * 1024;
     private final UpstreamClient upstream;
 
     public PassthroughLane(UpstreamClient upstream) {
@@ -60,8 +61,7 @@ public final class PassthroughLane implements Lane {
             tap.finish(); // settles whether the body was well-formed (finish is idempotent: the usage is read again below)
             if (response.status() < 300 && tap.malformed()) {
                 // A unary answer is still held: the agent gets this error instead of JSON it cannot parse.
-                throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_ERROR,
-                        "Upstream provider '" + exchange.destination().provider().name() + "' sent a malformed JSON answer"));
+                throw UpstreamReads.error(exchange, "sent a malformed JSON answer");
             }
         } finally {
             Usage reported = tap.finish();
@@ -72,26 +72,36 @@ public final class PassthroughLane implements Lane {
         }
     }
 
-    /** Copies the upstream body to the agent; a broken upstream becomes a gateway error the handler ends the stream with. */
+    /**
+     * Copies the upstream body to the agent; a broken upstream becomes a gateway error the handler ends the stream with.
+     * A successful event stream goes through whole events only ({@link SseEventGate}), so that error is an event the
+     * agent can read; an event cut short or not JSON ends the stream with it too.
+     */
     private static void relay(Exchange exchange, UpstreamResponse response, ClientChannel client, UsageTap tap) throws IOException {
         InputStream in = response.body();
         // A unary answer of known length needs no more room than that.
         long length = response.headers().firstValueAsLong("content-length").orElse(exchange.streaming() ? STREAM_CHUNK : CHUNK);
         byte[] buffer = new byte[(int) Math.clamp(length, 1, CHUNK)];
+        SseEventGate events = exchange.streaming() && exchange.responseFraming() == Framing.SSE && response.status() < 300
+                ? new SseEventGate(MAX_HELD_EVENT) : null;
         while (true) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (IOException e) {
-                throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_ERROR,
-                        "Upstream provider '" + exchange.destination().provider().name() + "' broke off the response: " + e.getMessage()));
-            }
+            int n = UpstreamReads.read(exchange, in, buffer);
             if (n < 0) {
+                if (events != null && events.midEvent()) {
+                    throw UpstreamReads.error(exchange, "ended the stream inside an event");
+                }
                 return;
             }
             tap.onBytes(buffer, 0, n);
             // A failed write means the agent went away; it propagates, and closing the upstream response cancels the call.
-            client.write(buffer, 0, n);
+            if (events == null) {
+                client.write(buffer, 0, n);
+            } else {
+                events.feed(buffer, 0, n, client::write);
+                if (events.malformed()) {
+                    throw UpstreamReads.error(exchange, "sent a stream event that is not JSON");
+                }
+            }
         }
     }
 

@@ -13,8 +13,6 @@ import dev.lakegate.protocol.canonical.StreamOptions;
 import dev.lakegate.protocol.canonical.UpstreamErrors;
 import dev.lakegate.protocol.canonical.request.CanonicalRequest;
 import dev.lakegate.protocol.canonical.request.RequestCodec;
-import dev.lakegate.protocol.error.ErrorCategory;
-import dev.lakegate.protocol.error.GatewayError;
 import dev.lakegate.protocol.error.GatewayException;
 import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.server.http.ClientChannel;
@@ -99,13 +97,13 @@ public final class TranslationLane implements Lane {
     public void relay(Exchange exchange, UpstreamResponse response) throws IOException {
         WireProtocol target = targetProtocol(exchange.destination().provider());
         if (response.status() >= 400) {
-            byte[] error = response.body().readNBytes(MAX_ERROR_BYTES);
+            byte[] error = UpstreamReads.readAtMost(exchange, response.body(), MAX_ERROR_BYTES);
             throw new GatewayException(UpstreamErrors.read(target, response.status(), error,
                     response.headers().firstValue("retry-after").orElse(null)));
         }
         WireProtocol client = exchange.route().operation().protocol();
         if (exchange.route().operation().kind() == Operation.Kind.COUNT_TOKENS) {
-            CountTokens.Count count = CountTokens.read(target, response, response.body().readNBytes(MAX_ERROR_BYTES));
+            CountTokens.Count count = CountTokens.read(target, response, UpstreamReads.readAtMost(exchange, response.body(), MAX_ERROR_BYTES));
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("content-type", "application/json");
             if (count.estimated()) {
@@ -118,10 +116,9 @@ public final class TranslationLane implements Lane {
         if (exchange.streaming()) {
             relayStream(exchange, response.body(), target, client);
         } else {
-            byte[] body = response.body().readNBytes(MAX_UNARY_BYTES + 1);
+            byte[] body = UpstreamReads.readAtMost(exchange, response.body(), MAX_UNARY_BYTES + 1);
             if (body.length > MAX_UNARY_BYTES) {
-                throw new GatewayException(ErrorCategory.UPSTREAM_ERROR, "Upstream provider '" + exchange.destination().provider().name()
-                        + "' sent an answer over " + MAX_UNARY_BYTES + " bytes");
+                throw UpstreamReads.error(exchange, "sent an answer over " + MAX_UNARY_BYTES + " bytes");
             }
             CanonicalResponse answer = ResponseReader.of(target).unary(body);
             exchange.usage(TokenEstimate.settle(answer.usage(), true, exchange.body(), StreamEvents.characters(answer)));
@@ -157,13 +154,7 @@ public final class TranslationLane implements Lane {
         boolean complete = false;
         try {
             while (true) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (IOException e) {
-                    throw new GatewayException(GatewayError.of(ErrorCategory.UPSTREAM_ERROR, "Upstream provider '"
-                            + exchange.destination().provider().name() + "' broke off the response: " + e.getMessage()));
-                }
+                int n = UpstreamReads.read(exchange, in, buffer);
                 if (n < 0) {
                     break;
                 }

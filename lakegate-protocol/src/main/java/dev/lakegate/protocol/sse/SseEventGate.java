@@ -1,0 +1,169 @@
+package dev.lakegate.protocol.sse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Lets a relayed event stream through one whole event at a time, and only events whose data is JSON. What the
+ * client has received then always ends at an event boundary: when the upstream breaks off or ends inside an event,
+ * the in-stream error that follows is an event the client can read, not text glued to half an event; and a
+ * client's SDK never has to parse an event the upstream garbled. Vendors flush whole events, so holding back
+ * the unfinished tail of a read costs no latency in practice.
+ *
+ * <p>Line endings are those of {@link SseParser} (LF, CR, CRLF, split anywhere). An event longer than {@code
+ * maxHeldBytes} is let through unchecked as it comes, so memory stays bounded. Not thread-safe: one per stream.
+ */
+public final class SseEventGate {
+    /** Where whole events go. */
+    @FunctionalInterface
+    public interface Sink {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+    private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
+
+    private final int maxHeldBytes;
+    private byte[] held = new byte[1024];
+    private int length;
+    /** How far {@link #held} was scanned for line ends. */
+    private int scanned;
+    private boolean lineEmpty = true;
+    private boolean eventOpen;
+    private boolean afterCarriageReturn;
+    /** An event over the limit was let through before its end: it is not checked, and its rest passes as it comes. */
+    private boolean passing;
+    private boolean malformed;
+
+    public SseEventGate(int maxHeldBytes) {
+        this.maxHeldBytes = maxHeldBytes;
+    }
+
+    /**
+     * Takes the next bytes of the stream and writes the events they complete to {@code sink}. Once an event's data
+     * is not JSON nothing more is written: {@link #malformed()} is then true and the stream should end with an error.
+     */
+    public void feed(byte[] bytes, int offset, int count, Sink sink) throws IOException {
+        if (malformed) {
+            return;
+        }
+        if (length + count > held.length) {
+            held = Arrays.copyOf(held, Math.max(length + count, held.length * 2));
+        }
+        System.arraycopy(bytes, offset, held, length, count);
+        length += count;
+        int boundary = -1; // just past the last blank line that closed an event (or any blank line between events)
+        for (int i = scanned; i < length; i++) {
+            byte b = held[i];
+            if (b == '\n' && afterCarriageReturn) {
+                afterCarriageReturn = false;
+                if (!eventOpen && lineEmpty) {
+                    boundary = i + 1; // keep a CRLF whole
+                }
+                continue;
+            }
+            afterCarriageReturn = b == '\r';
+            if (b == '\n' || b == '\r') {
+                if (lineEmpty) {
+                    eventOpen = false;
+                    boundary = i + 1;
+                }
+                lineEmpty = true;
+            } else {
+                lineEmpty = false;
+                eventOpen = true;
+            }
+        }
+        scanned = length;
+        if (boundary > 0) {
+            if (passing) {
+                passing = false; // the rest of the long event is in front of the boundary, unchecked
+            } else if (!dataIsJson(0, boundary)) {
+                malformed = true;
+                length = 0;
+                return;
+            }
+            sink.write(held, 0, boundary);
+            length -= boundary;
+            scanned -= boundary;
+            System.arraycopy(held, boundary, held, 0, length);
+        }
+        if (length > maxHeldBytes) {
+            passing = true;
+            sink.write(held, 0, length);
+            length = 0;
+            scanned = 0;
+        }
+    }
+
+    /** True when the client received part of an event whose end has not come (or an unfinished event is held back). */
+    public boolean midEvent() {
+        return passing || eventOpen;
+    }
+
+    /** True once an event's data was not JSON: nothing after the events before it was written. */
+    public boolean malformed() {
+        return malformed;
+    }
+
+    /** Whether every event in {@code held[from, to)} (whole events) carries JSON data; {@code [DONE]} counts as JSON. */
+    private boolean dataIsJson(int from, int to) {
+        byte[] data = null; // only events with several data lines are copied together
+        int dataStart = -1;
+        int dataEnd = -1;
+        int dataLength = 0;
+        int i = from;
+        while (i < to) {
+            int lineEnd = i;
+            while (lineEnd < to && held[lineEnd] != '\n' && held[lineEnd] != '\r') {
+                lineEnd++;
+            }
+            if (lineEnd == i) { // a blank line: the event ends
+                if (dataStart >= 0 && !isJson(data != null ? data : held, data != null ? 0 : dataStart, data != null ? dataLength : dataEnd - dataStart)) {
+                    return false;
+                }
+                data = null;
+                dataStart = -1;
+                dataLength = 0;
+            } else if (lineEnd - i >= 4 && held[i] == 'd' && held[i + 1] == 'a' && held[i + 2] == 't' && held[i + 3] == 'a'
+                    && (lineEnd - i == 4 || held[i + 4] == ':')) {
+                int value = lineEnd - i == 4 ? lineEnd : i + 5 < lineEnd && held[i + 5] == ' ' ? i + 6 : i + 5;
+                if (dataStart < 0) {
+                    dataStart = value;
+                    dataEnd = lineEnd;
+                } else {
+                    if (data == null) {
+                        data = Arrays.copyOfRange(held, dataStart, dataEnd);
+                        dataLength = data.length;
+                    }
+                    int needed = dataLength + 1 + lineEnd - value;
+                    data = Arrays.copyOf(data, Math.max(needed, data.length));
+                    data[dataLength] = '\n';
+                    System.arraycopy(held, value, data, dataLength + 1, lineEnd - value);
+                    dataLength = needed;
+                }
+            }
+            i = lineEnd < to && held[lineEnd] == '\r' && lineEnd + 1 < to && held[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+        }
+        return true;
+    }
+
+    /** One JSON value and nothing else, or {@code [DONE]}; empty data is no event at all. */
+    private static boolean isJson(byte[] bytes, int offset, int count) {
+        if (count == 0 || count == DONE.length && Arrays.equals(bytes, offset, offset + count, DONE, 0, DONE.length)) {
+            return true;
+        }
+        try (JsonParser p = JSON.createParser(bytes, offset, count)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
