@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * Prints a JMH JSON result file ({@code -rf json}) as the Markdown table of BENCHMARKS.md, each row with its
  * cost relative to its baseline in the same run: time per operation divided by the baseline's (so 1.0 is the
- * baseline, 20 twenty times its cost). Baselines: {@link SseBenchmark#copy} for the parser and the usage tap,
+ * baseline, 20 twenty times its cost). Baselines: {@link SseBenchmark#copy} for the parser, the event gate and the usage tap,
  * {@link SseBenchmark#parse} of the upstream protocol for each translator, {@link GovernanceBenchmark#hashMapLookup}
  * for the governance steps.
  *
@@ -58,7 +58,7 @@ public final class JmhReport {
     private static String baseline(String method, Map<String, String> params) {
         return switch (method) {
             case "SseBenchmark.copy", "GovernanceBenchmark.hashMapLookup" -> null;
-            case "SseBenchmark.parse", "SseBenchmark.usageTap" -> key("SseBenchmark.copy", params);
+            case "SseBenchmark.parse", "SseBenchmark.usageTap", "SseBenchmark.eventGate" -> key("SseBenchmark.copy", params);
             case "TranslationBenchmark.translate" -> key("SseBenchmark.parse",
                     Map.of("protocol", params.get("translation").split(">")[0], "reads", params.get("reads")));
             default -> method.startsWith("GovernanceBenchmark.") ? key("GovernanceBenchmark.hashMapLookup", Map.of()) : null;

@@ -2,10 +2,13 @@ package dev.lakegate.bench.jmh;
 
 import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.WireProtocol;
+import dev.lakegate.protocol.sse.SseEventGate;
 import dev.lakegate.protocol.sse.SseParser;
 import dev.lakegate.protocol.usage.Usage;
 import dev.lakegate.protocol.usage.UsageTap;
 import dev.lakegate.protocol.usage.UsageTaps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
@@ -18,7 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * SSE events per second through what the passthrough lane does to every streamed answer: {@link #usageTap}
  * is {@code PassthroughLane.relay} without its socket writes (a fresh tap per response, each read copied into
  * the lane's buffer and fed to the tap, then {@code finish}, {@code answerCharacters} and {@code eventsSeen});
- * {@link #parse} is the {@link SseParser} alone, as the taps and the translation decoders run it; {@link #copy},
+ * {@link #eventGate} is the {@link SseEventGate} the lane passes a stream through besides (whole events, data
+ * checked to be JSON); {@link #parse} is the {@link SseParser} alone, as the taps and the translation decoders run it; {@link #copy},
  * the baseline, only copies the same reads into the buffer. Every streamed byte a gateway relays pays this, so
  * it bounds how many concurrent streams one core can watch.
  */
@@ -62,6 +66,19 @@ public class SseBenchmark {
         }, SseParser.DEFAULT_MAX_EVENT_BYTES, false);
         stream.replay(buffer, parser::feed);
         parser.finish();
+    }
+
+    @Benchmark
+    public void eventGate(Blackhole bh) {
+        SseEventGate gate = new SseEventGate(1024 * 1024);
+        stream.replay(buffer, (bytes, offset, length) -> {
+            try {
+                gate.feed(bytes, offset, length, (b, o, n) -> bh.consume(n));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        bh.consume(gate.midEvent());
     }
 
     @Benchmark
