@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the mid-answer ones on the translation lane too. The agent always gets a well-formed
  * answer in its own protocol — an error answer, or, once a stream has begun, one in-stream error — within the
  * configured timeouts; a fallback destination answers where one is configured; the usage row says what
- * happened; and thousands of faulted requests leave no threads or sockets behind.
+ * happened; and thousands of faulted requests leave no threads, sockets or heap behind.
  */
 class UpstreamFaultsTest {
     /** Timeouts of the faulty providers: short, so that the test is quick and lateness shows. */
@@ -256,19 +256,24 @@ class UpstreamFaultsTest {
     }
 
     @Test
-    void thousandsOfFaultedRequestsLeaveNoThreadsOrSocketsBehind() throws Exception {
+    void thousandsOfFaultedRequestsLeaveNoThreadsSocketsOrMemoryBehind() throws Exception {
         faultedRound(); // warm-up: pools, JIT, thread pools at their working size
         Thread.sleep(1_000);
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         java.util.Set<String> namesBefore = threadNames();
         long fdsBefore = openFileDescriptors();
+        long heapBefore = heapAfterGc();
         for (int i = 0; i < 3; i++) {
             faultedRound();
         }
         Thread.sleep(1_000);
         int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
         long fdsAfter = openFileDescriptors();
-        System.out.printf("after 3,000 faulted requests: threads %d → %d, open files %d → %d%n", threadsBefore, threadsAfter, fdsBefore, fdsAfter);
+        long heapAfter = heapAfterGc();
+        System.out.printf("after 3,000 faulted requests: threads %d → %d, open files %d → %d, heap after GC %.1f → %.1f MB%n", threadsBefore,
+                threadsAfter, fdsBefore, fdsAfter, heapBefore / 1e6, heapAfter / 1e6);
+        // Each faulted request held up to 4 KB + 8 KB of buffers, a record and a usage row: 3,000 leaked would be tens of MB.
+        assertThat(heapAfter).as("heap after GC, bytes").isLessThanOrEqualTo(heapBefore + 16_000_000);
         java.util.Set<String> added = threadNames();
         added.removeAll(namesBefore);
         assertThat(threadsAfter).as("platform threads; new: " + added).isLessThanOrEqualTo(threadsBefore + 4);
@@ -291,6 +296,12 @@ class UpstreamFaultsTest {
                 assertThat(f.get()).isBetween(200, 599);
             }
         }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        System.gc();
+        Thread.sleep(200);
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static java.util.Set<String> threadNames() {
