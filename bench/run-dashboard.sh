@@ -6,9 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/jdk.sh"
-JAVA_HOME="$(lakegate_find_jdk)" || exit 1
-export JAVA_HOME
-lakegate_maven_opts
+lakegate_setup || exit 1
 [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || { echo "run-dashboard.sh: needs chromium and chromium-driver (apt-get install chromium chromium-driver)" >&2; exit 2; }
 cd "$ROOT"
 mvn -B -q -pl e2e -am test -Dtest=DashboardTimingTest -Dsurefire.failIfNoSpecifiedTests=false -Dlakegate.dashboard.enforce=true

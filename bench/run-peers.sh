@@ -40,9 +40,7 @@ if [[ ! -f "$PORTKEY" ]]; then
 fi
 
 source "$ROOT/scripts/jdk.sh"
-JAVA_HOME="$(lakegate_find_jdk)" || exit 1
-export JAVA_HOME
-lakegate_maven_opts
+lakegate_setup || exit 1
 if [[ "${LAKEGATE_BENCH_SKIP_BUILD:-}" != 1 ]]; then
   (cd "$ROOT" && mvn -q -B -DskipTests -pl bench -am package) >&2
 fi

@@ -4,8 +4,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/jdk.sh"
-JAVA_HOME="$(lakegate_find_jdk)" || exit 1
-export JAVA_HOME
-lakegate_maven_opts
+lakegate_setup || exit 1
 (cd "$ROOT" && mvn -q -B -DskipTests -pl bench -am package) >&2
 LAKEGATE_LOG_LEVEL=WARN exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$ROOT/bench/target/lakegate-bench.jar" "$@"

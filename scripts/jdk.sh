@@ -31,3 +31,10 @@ lakegate_maven_opts() {
     export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   fi
 }
+
+# What every script needs before Maven or java: JAVA_HOME exported as a JDK >= 21, Maven's JDK noise silenced.
+lakegate_setup() {
+  JAVA_HOME="$(lakegate_find_jdk)" || return 1
+  export JAVA_HOME
+  lakegate_maven_opts
+}
