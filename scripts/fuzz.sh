@@ -16,7 +16,7 @@ FILTER="${2:-}"
 
 # module, test class (simple name), fuzz test methods
 TARGETS=(
-  "lakegate-protocol SseParserFuzzTest parse"
+  "lakegate-protocol SseParserFuzzTest parse gate"
   "lakegate-protocol RequestCodecFuzzTest anthropic openaiChat openaiResponses gemini"
   "lakegate-protocol ResponseReaderFuzzTest anthropic openaiChat openaiResponses gemini geminiArray"
   "lakegate-protocol UsageTapFuzzTest sse json jsonArray"

@@ -37,6 +37,8 @@ public final class SseEventGate {
     /** An event over the limit was let through before its end: it is not checked, and its rest passes as it comes. */
     private boolean passing;
     private boolean malformed;
+    /** Nothing written yet: a byte-order mark may lead the first line, as {@link SseParser} allows. */
+    private boolean atStreamStart = true;
 
     public SseEventGate(int maxHeldBytes) {
         this.maxHeldBytes = maxHeldBytes;
@@ -79,20 +81,28 @@ public final class SseEventGate {
         }
         scanned = length;
         if (boundary > 0) {
+            int end = boundary;
             if (passing) {
                 passing = false; // the rest of the long event is in front of the boundary, unchecked
-            } else if (!dataIsJson(0, boundary)) {
-                malformed = true;
+            } else {
+                end = jsonEventsEnd(atStreamStart && startsWithByteOrderMark() ? 3 : 0, boundary);
+                malformed = end < boundary;
+            }
+            atStreamStart = false;
+            if (end > 0) {
+                sink.write(held, 0, end);
+            }
+            if (malformed) {
                 length = 0;
                 return;
             }
-            sink.write(held, 0, boundary);
             length -= boundary;
             scanned -= boundary;
             System.arraycopy(held, boundary, held, 0, length);
         }
         if (length > maxHeldBytes) {
             passing = true;
+            atStreamStart = false;
             sink.write(held, 0, length);
             length = 0;
             scanned = 0;
@@ -101,16 +111,24 @@ public final class SseEventGate {
 
     /** True when the client received part of an event whose end has not come (or an unfinished event is held back). */
     public boolean midEvent() {
-        return passing || eventOpen;
+        return !malformed && (passing || eventOpen);
     }
 
-    /** True once an event's data was not JSON: nothing after the events before it was written. */
+    /** True once an event's data was not JSON: the events before it were written, nothing after. */
     public boolean malformed() {
         return malformed;
     }
 
-    /** Whether every event in {@code held[from, to)} (whole events) carries JSON data; {@code [DONE]} counts as JSON. */
-    private boolean dataIsJson(int from, int to) {
+    private boolean startsWithByteOrderMark() {
+        return length >= 3 && held[0] == (byte) 0xEF && held[1] == (byte) 0xBB && held[2] == (byte) 0xBF;
+    }
+
+    /**
+     * How far the events in {@code held[from, to)} (whole events) carry JSON data ({@code [DONE]} counts as JSON):
+     * {@code to} when all do, else the end of the last event before the first that does not.
+     */
+    private int jsonEventsEnd(int from, int to) {
+        int good = 0;
         byte[] data = null; // only events with several data lines are copied together
         int dataStart = -1;
         int dataEnd = -1;
@@ -121,10 +139,12 @@ public final class SseEventGate {
             while (lineEnd < to && held[lineEnd] != '\n' && held[lineEnd] != '\r') {
                 lineEnd++;
             }
+            int next = lineEnd < to && held[lineEnd] == '\r' && lineEnd + 1 < to && held[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
             if (lineEnd == i) { // a blank line: the event ends
                 if (dataStart >= 0 && !isJson(data != null ? data : held, data != null ? 0 : dataStart, data != null ? dataLength : dataEnd - dataStart)) {
-                    return false;
+                    return good;
                 }
+                good = next;
                 data = null;
                 dataStart = -1;
                 dataLength = 0;
@@ -146,15 +166,20 @@ public final class SseEventGate {
                     dataLength = needed;
                 }
             }
-            i = lineEnd < to && held[lineEnd] == '\r' && lineEnd + 1 < to && held[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+            i = next;
         }
-        return true;
+        return to;
     }
 
     /** One JSON value and nothing else, or {@code [DONE]}; empty data is no event at all. */
     private static boolean isJson(byte[] bytes, int offset, int count) {
         if (count == 0 || count == DONE.length && Arrays.equals(bytes, offset, offset + count, DONE, 0, DONE.length)) {
             return true;
+        }
+        for (int i = offset; i < offset + count; i++) {
+            if (bytes[i] == 0) {
+                return false; // never JSON, and Jackson's byte parser takes NULs after a top-level number for the end
+            }
         }
         try (JsonParser p = JSON.createParser(bytes, offset, count)) {
             if (p.nextToken() == null) {

@@ -72,6 +72,14 @@ class SseEventGateTest {
     }
 
     @Test
+    void theWholeEventsBeforeABadOneInTheSameReadPass() throws Exception {
+        feed("data: {\"a\":1}\n\n\ndata: oops\n\ndata: {\"c\":3}\n\n");
+        assertThat(writes).containsExactly("data: {\"a\":1}\n\n\n");
+        assertThat(gate.malformed()).isTrue();
+        assertThat(gate.midEvent()).isFalse();
+    }
+
+    @Test
     void twoJsonValuesInOneEventAreNotJson() throws Exception {
         feed("data: {\"a\":1} {\"b\":2}\n\n");
         assertThat(gate.malformed()).isTrue();
