@@ -29,8 +29,8 @@ import java.util.Random;
  * six attributes; for logs {@code api_request} events with twelve attributes. Users, sessions, models
  * and values vary between bodies (reproducible from the seed), as in {@code bench/lake/MetricRows}.
  */
-final class ExportBodies {
-    static final int ITEMS = 500;
+public final class ExportBodies {
+    public static final int ITEMS = 500;
 
     private static final String[] METRICS = {"claude_code.token.usage", "claude_code.cost.usage",
         "claude_code.lines_of_code.count", "claude_code.active_time.total"};
@@ -43,7 +43,7 @@ final class ExportBodies {
     private ExportBodies() {}
 
     /** {@code count} different bodies of {@code signal} (metrics or logs). */
-    static List<byte[]> pool(OtlpSignal signal, int count, long seed) {
+    public static List<byte[]> pool(OtlpSignal signal, int count, long seed) {
         Random random = new Random(seed);
         List<byte[]> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

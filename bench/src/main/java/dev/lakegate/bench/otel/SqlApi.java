@@ -9,20 +9,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The gateway's SQL API ({@code POST /api/2.0/sql/statements}), as a user sees it: DDL and counts. */
-final class SqlApi implements AutoCloseable {
+public final class SqlApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI url;
     private final String token;
 
-    SqlApi(URI gateway, String token) {
+    public SqlApi(URI gateway, String token) {
         this.url = URI.create(gateway + "/api/2.0/sql/statements");
         this.token = token;
     }
 
     /** Runs the statement; its result rows. */
-    JsonNode run(String sql) throws Exception {
+    public JsonNode run(String sql) throws Exception {
         String body = JSON.createObjectNode().put("statement", sql).put("wait_timeout", "30s").toString();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
                 .header("authorization", "Bearer " + token).header("content-type", "application/json")

@@ -8,23 +8,23 @@ import java.util.Map;
  * One request a peer is sent: a POST of a JSON body to a path with the client's headers, encoded for
  * the generator (raw HTTP/1.1) and for wrk (a Lua script).
  */
-record Call(String path, Map<String, String> headers, String body) {
+public record Call(String path, Map<String, String> headers, String body) {
     private static final String SYSTEM = "You are a helpful assistant.";
     private static final String PROMPT = "Say hello to the benchmark.";
 
     /** An OpenAI Chat Completions request for {@code model}. */
-    static String chat(String model, boolean stream) {
+    public static String chat(String model, boolean stream) {
         return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"system\",\"content\":\"" + SYSTEM + "\"},{\"role\":\"user\",\"content\":\""
                 + PROMPT + "\"}],\"max_tokens\":256,\"stream\":" + stream + "}";
     }
 
     /** The same conversation as an Anthropic Messages request. */
-    static String messages(String model, boolean stream) {
+    public static String messages(String model, boolean stream) {
         return "{\"model\":\"" + model + "\",\"max_tokens\":256,\"system\":\"" + SYSTEM + "\",\"messages\":[{\"role\":\"user\",\"content\":\""
                 + PROMPT + "\"}],\"stream\":" + stream + "}";
     }
 
-    static Map<String, String> headers(String... nameValues) {
+    public static Map<String, String> headers(String... nameValues) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < nameValues.length; i += 2) {
             m.put(nameValues[i], nameValues[i + 1]);
@@ -32,7 +32,7 @@ record Call(String path, Map<String, String> headers, String body) {
         return m;
     }
 
-    byte[] raw(int port) {
+    public byte[] raw(int port) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
                 .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");

@@ -13,9 +13,9 @@ import java.util.function.LongSupplier;
  * should be: the request is pre-encoded bytes; the response goes through a {@link ResponseParser} as it
  * is read, timed by the read that brought each byte in, never kept.
  */
-final class HttpConnection implements Closeable {
+public final class HttpConnection implements Closeable {
     /** What one response took; times in {@link System#nanoTime()} units, {@code events} SSE events seen. */
-    record Response(int status, long bodyBytes, long firstByteNanos, long endNanos, int events, boolean keepAlive) {}
+    public record Response(int status, long bodyBytes, long firstByteNanos, long endNanos, int events, boolean keepAlive) {}
 
     private final Closeable resource;
     private final InputStream in;
@@ -34,7 +34,7 @@ final class HttpConnection implements Closeable {
     }
 
     /** Connects with Nagle off; a read waits at most {@code readTimeoutMs}. */
-    static HttpConnection open(String host, int port, int readTimeoutMs) throws IOException {
+    public static HttpConnection open(String host, int port, int readTimeoutMs) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(readTimeoutMs);
@@ -42,7 +42,7 @@ final class HttpConnection implements Closeable {
         return new HttpConnection(socket.getInputStream(), socket.getOutputStream(), socket, System::nanoTime);
     }
 
-    void send(byte[] request) throws IOException {
+    public void send(byte[] request) throws IOException {
         out.write(request);
         out.flush();
     }
@@ -51,7 +51,7 @@ final class HttpConnection implements Closeable {
      * Reads one response. {@code eventNanos}, when not null, receives the arrival time of each SSE
      * event, as many as fit.
      */
-    Response read(long[] eventNanos) throws IOException {
+    public Response read(long[] eventNanos) throws IOException {
         ResponseParser parser = new ResponseParser(eventNanos);
         while (!parser.done()) {
             if (pos == lim && !fill()) {

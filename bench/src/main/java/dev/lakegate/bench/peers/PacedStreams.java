@@ -17,9 +17,9 @@ import java.util.List;
  * Streams start spread over {@code spreadNanos} (as agents would, not in one SYN burst); each stream's
  * events are timed by the read that completed them.
  */
-final class PacedStreams {
+public final class PacedStreams {
     /** How one stream went: its response ({@code null} on failure), when its request was sent, its events' times. */
-    record Outcome(HttpConnection.Response response, String error, long sentNanos, long[] eventNanos) {}
+    public record Outcome(HttpConnection.Response response, String error, long sentNanos, long[] eventNanos) {}
 
     private static final class Stream {
         final long due;
@@ -38,7 +38,7 @@ final class PacedStreams {
 
     private PacedStreams() {}
 
-    static List<Outcome> run(String host, int port, byte[] request, int count, int maxEvents, long spreadNanos, long timeoutNanos) throws IOException {
+    public static List<Outcome> run(String host, int port, byte[] request, int count, int maxEvents, long spreadNanos, long timeoutNanos) throws IOException {
         long start = System.nanoTime();
         long deadline = start + spreadNanos + timeoutNanos;
         List<Stream> streams = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.List;
  * CPU time and peak resident memory of a process and its descendants (nginx: master + workers), from
  * {@code /proc}. A process that is gone counts nothing.
  */
-record ProcStats(double cpuSeconds, long peakRssBytes) {
+public record ProcStats(double cpuSeconds, long peakRssBytes) {
     /** Linux's USER_HZ, the unit of /proc/[pid]/stat times, on every architecture the JDK runs. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -36,13 +36,21 @@ record ProcStats(double cpuSeconds, long peakRssBytes) {
 
     /** VmHWM of /proc/[pid]/status: the resident set's high-water mark. */
     static long peakRss(long pid) {
+        return status(pid, "VmHWM") * 1024;
+    }
+
+    /**
+     * A numeric field of /proc/[pid]/status, its first number ({@code VmRSS} in kB, {@code Threads});
+     * 0 when the process or the field is gone.
+     */
+    public static long status(long pid, String field) {
         String status = read(Path.of("/proc", Long.toString(pid), "status"));
         if (status == null) {
             return 0;
         }
         for (String line : status.split("\n")) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
             }
         }
         return 0;

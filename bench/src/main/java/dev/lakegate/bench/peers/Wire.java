@@ -9,11 +9,11 @@ import java.util.List;
  * (~600 bytes with usage) and streamed, in the vendors' wire shapes (field order and SSE framing as
  * their APIs send them). A stream is a list of frames, each written and flushed on its own.
  */
-final class Wire {
+public final class Wire {
     /** Content events of an unpaced stream (OpenAI: role chunk + content + finish chunk; Anthropic: deltas). */
     static final int STREAM_EVENTS = 50;
     /** Events of a paced stream, sent {@link #PACE_MS} apart. */
-    static final int PACED_EVENTS = 64;
+    public static final int PACED_EVENTS = 64;
     static final long PACE_MS = 20;
 
     private static final String WORD = " lorem";

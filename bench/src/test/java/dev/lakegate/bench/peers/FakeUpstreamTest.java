@@ -25,7 +25,7 @@ class FakeUpstreamTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = FakeUpstream.start(0);
+        server = FakeUpstream.start(0, new FakeUpstream(FakeUpstream.Faults.NONE));
         port = FakeUpstream.port(server);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -135,6 +135,33 @@ class FakeUpstreamTest {
         Map<?, ?> gap = (Map<?, ?>) paced.get("gap");
         assertThat((long) gap.get("count")).isEqualTo(20L * (Wire.PACED_EVENTS - 1));
         assertThat((double) gap.get("p50")).isBetween(15.0, 30.0);
+    }
+
+    @Test
+    void everyNthAnswerFailsAlternatelyWithA500AndAMidStreamReset() throws Exception {
+        FakeUpstream faulty = new FakeUpstream(new FakeUpstream.Faults(2));
+        Server s = FakeUpstream.start(0, faulty);
+        try {
+            int p = FakeUpstream.port(s);
+            byte[] stream = new Call("/v1/chat/completions", Map.of(), Call.chat("m", true)).raw(p);
+            List<String> outcomes = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                try (HttpConnection c = HttpConnection.open("127.0.0.1", p, 5000)) {
+                    c.send(stream);
+                    HttpConnection.Response r = c.read(null);
+                    outcomes.add(r.status() + " " + (r.events() == Wire.STREAM_EVENTS + 2 ? "complete" : "short"));
+                } catch (java.io.IOException e) {
+                    outcomes.add("broken");
+                }
+            }
+
+            // requests 2 and 4 fail: 2 / 2 = 1 is odd (reset), 4 / 2 = 2 even (500)
+            assertThat(outcomes).containsExactly("200 complete", "broken", "200 complete", "500 short");
+            assertThat(faulty.injected500()).isEqualTo(1);
+            assertThat(faulty.injectedResets()).isEqualTo(1);
+        } finally {
+            s.stop();
+        }
     }
 
     @Test
