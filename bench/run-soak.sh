@@ -21,9 +21,7 @@ done
 [[ "$MINUTES" =~ ^[0-9]+$ && "$MINUTES" -ge 2 ]] || { echo "run-soak: --minutes takes a whole number ≥ 2" >&2; exit 2; }
 
 source "$ROOT/scripts/jdk.sh"
-JAVA_HOME="$(lakegate_find_jdk)" || exit 1
-export JAVA_HOME
-lakegate_maven_opts
+lakegate_setup || exit 1
 if [[ "${LAKEGATE_BENCH_SKIP_BUILD:-}" != 1 ]]; then
   (cd "$ROOT" && mvn -q -B -DskipTests -pl bench -am package) >&2
 fi
