@@ -54,3 +54,6 @@ mvn -B install -Dmaven.test.redirectTestOutputToFile=true \
 S="$ROOT/lakegate-server/target"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$S/test-classes:$S/classes:$S/lib/*" \
   dev.lakegate.server.security.SecretScanner "$SCAN" "$ROOT"
+# Fuzzing: every Jazzer target searches a fixed number of inputs from a fixed seed (the same inputs for a given commit),
+# after Maven has replayed the committed corpus (CONTRIBUTING.md, "Fuzzing").
+"$ROOT/scripts/fuzz.sh" --ci

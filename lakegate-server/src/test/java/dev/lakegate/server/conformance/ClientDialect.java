@@ -11,7 +11,7 @@ import dev.lakegate.protocol.sse.SseEvent;
  * writes a {@link KitRequest}, and the protocol-native things the kit checks on the wire rather than
  * through the canonical readers (stop reason names, error shapes, in-stream error events).
  */
-interface ClientDialect {
+public interface ClientDialect {
 
     WireProtocol protocol();
 

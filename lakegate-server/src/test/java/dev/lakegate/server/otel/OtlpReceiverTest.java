@@ -2,7 +2,6 @@ package dev.lakegate.server.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import dev.lakegate.server.lake.LakeClient;
 import dev.lakegate.server.testing.TestGateway;
@@ -254,28 +253,10 @@ class OtlpReceiverTest {
 
     /** A refusal: the status, and a google.rpc.Status body (protobuf for protobuf requests, else JSON) with the gRPC code. */
     private static void assertRefused(HttpResponse<byte[]> r, int status, int grpcCode, String message) throws IOException {
-        String contentType = r.headers().firstValue("content-type").orElse("");
-        String text;
-        int code;
-        if (contentType.equals(PROTOBUF)) {
-            com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(r.body());
-            code = 0;
-            text = "";
-            for (int tag; (tag = in.readTag()) != 0; ) {
-                switch (tag >>> 3) {
-                    case 1 -> code = in.readInt32();
-                    case 2 -> text = in.readString();
-                    default -> in.skipField(tag);
-                }
-            }
-        } else {
-            JsonNode json = TestGateway.JSON.readTree(r.body());
-            code = json.path("code").asInt();
-            text = json.path("message").asText();
-        }
-        assertThat(r.statusCode()).as(text).isEqualTo(status);
-        assertThat(code).as(text).isEqualTo(grpcCode);
-        assertThat(text).contains(message);
+        OtlpStatus refusal = OtlpStatus.read(r);
+        assertThat(r.statusCode()).as(refusal.message()).isEqualTo(status);
+        assertThat(refusal.code()).as(refusal.message()).isEqualTo(grpcCode);
+        assertThat(refusal.message()).contains(message);
     }
 
     static ExportMetricsServiceRequest metrics(String name, double input, double output) {

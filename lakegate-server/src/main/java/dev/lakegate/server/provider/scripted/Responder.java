@@ -42,7 +42,7 @@ final class Responder {
             return switch (route.kind()) {
                 case LIST_MODELS -> send(out, 200, protocol, ModelsList.body(protocol, models.get()));
                 case COUNT_TOKENS -> {
-                    requestJson(body);
+                    VendorCall.check(protocol, requestJson(body));
                     long tokens = Usage.estimateTokens(body.length());
                     ObjectNode count = protocol == WireProtocol.GEMINI ? Json.object().put("totalTokens", tokens) : Json.object().put("input_tokens", tokens);
                     yield send(out, 200, protocol, Json.bytes(count));

@@ -3,6 +3,7 @@ package dev.lakegate.server.provider.scripted;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.WireProtocol;
+import java.util.List;
 
 /**
  * What one generation request asks of the scripted model, read lightly from the vendor's request
@@ -16,6 +17,7 @@ record VendorCall(WireProtocol protocol, String model, boolean stream, Framing f
 
     static VendorCall read(Route route, JsonNode body) {
         WireProtocol p = route.protocol();
+        check(p, body);
         String model = route.pathModel() != null ? route.pathModel() : body.path("model").asText(UNNAMED_MODEL);
         Framing framing = switch (p) {
             case GEMINI -> route.framing();
@@ -23,6 +25,38 @@ record VendorCall(WireProtocol protocol, String model, boolean stream, Framing f
         };
         boolean includeUsage = body.at("/stream_options/include_usage").asBoolean(false);
         return new VendorCall(p, model, framing != Framing.JSON, framing, includeUsage, lastUserText(p, body));
+    }
+
+    /**
+     * Refuses, as the vendors do with a 400, a request whose conversation or output limit has the wrong type; the rest
+     * is not checked (the body is an object already). Fields left out are not required: a test may send only what it needs.
+     *
+     * @throws IllegalArgumentException naming the field
+     */
+    static void check(WireProtocol p, JsonNode body) {
+        String list = switch (p) {
+            case ANTHROPIC, OPENAI_CHAT -> "messages";
+            case OPENAI_RESPONSES -> "input";
+            case GEMINI -> "contents";
+        };
+        JsonNode items = body.path(list);
+        if (!items.isMissingNode() && !items.isArray() && !(p == WireProtocol.OPENAI_RESPONSES && items.isTextual())) {
+            throw new IllegalArgumentException(list + ": expected an array");
+        }
+        String content = p == WireProtocol.GEMINI ? "parts" : "content";
+        for (JsonNode item : items.isArray() ? items : List.<JsonNode>of()) {
+            JsonNode c = item.path(content);
+            if (!item.isObject() || !(c.isMissingNode() || c.isNull() || c.isArray() || (c.isTextual() && p != WireProtocol.GEMINI))) {
+                throw new IllegalArgumentException(list + ": each item must be an object whose " + content + " is "
+                        + (p == WireProtocol.GEMINI ? "an array" : "a string or an array"));
+            }
+        }
+        for (String limit : new String[] {"/max_tokens", "/max_completion_tokens", "/max_output_tokens", "/generationConfig/maxOutputTokens"}) {
+            JsonNode n = body.at(limit);
+            if (!n.isMissingNode() && !n.isNull() && !(n.isIntegralNumber() && n.canConvertToInt() && n.intValue() > 0)) {
+                throw new IllegalArgumentException(limit.substring(limit.lastIndexOf('/') + 1) + ": expected a positive integer, got " + n);
+            }
+        }
     }
 
     private static String lastUserText(WireProtocol p, JsonNode body) {

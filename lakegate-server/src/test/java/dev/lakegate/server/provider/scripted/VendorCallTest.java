@@ -1,6 +1,7 @@
 package dev.lakegate.server.provider.scripted;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakegate.protocol.Framing;
 import dev.lakegate.protocol.WireProtocol;
@@ -57,5 +58,22 @@ class VendorCallTest {
         VendorCall unary = read("POST", "/v1beta/models/gw-gemini:generateContent", null, body);
         assertThat(unary.stream()).isFalse();
         assertThat(read("POST", "/v1/models/gw%2Fgemini:generateContent", null, body).model()).isEqualTo("gw/gemini");
+    }
+
+    @Test
+    void aConversationOrLimitOfTheWrongTypeIsRefusedAsTheVendorsDo() {
+        String chat = "{\"model\":\"m\",%s\"messages\":%s}";
+        String ok = "[{\"role\":\"user\",\"content\":\"hi\"}]";
+        for (String[] bad : new String[][] {{"", "{\"role\":\"user\"}"}, {"", "[7]"}, {"", "[{\"role\":\"user\",\"content\":7}]"},
+                {"\"max_tokens\":1180591620717411303424,", ok}, {"\"max_tokens\":1e400,", ok}, {"\"max_tokens\":0,", ok},
+                {"\"max_tokens\":\"lots\",", ok}}) {
+            assertThatThrownBy(() -> read("POST", "/v1/chat/completions", null, chat.formatted(bad[0], bad[1])))
+                    .as(chat.formatted(bad[0], bad[1])).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(read("POST", "/v1/chat/completions", null, chat.formatted("\"max_tokens\":null,", ok)).lastUserText()).isEqualTo("hi");
+        assertThatThrownBy(() -> read("POST", "/v1beta/models/g:generateContent", null, "{\"contents\":[{\"role\":\"user\",\"parts\":\"hi\"}]}"))
+                .hasMessageContaining("parts");
+        assertThatThrownBy(() -> read("POST", "/v1beta/models/g:generateContent", null,
+                "{\"contents\":[],\"generationConfig\":{\"maxOutputTokens\":-1}}")).hasMessageContaining("maxOutputTokens");
     }
 }
