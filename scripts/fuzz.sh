@@ -9,9 +9,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/jdk.sh"
-JAVA_HOME="$(lakegate_find_jdk)" || exit 1
-export JAVA_HOME
-lakegate_maven_opts
+lakegate_setup || exit 1
 usage() { echo "usage: scripts/fuzz.sh [seconds-per-target] [filter] | scripts/fuzz.sh --ci [filter]" >&2; exit 2; }
 # --ci: libFuzzer's -seed and -runs, passed through Jazzer's JUnit integration as jazzer.internal.arg.<n> (n=0 is argv0;
 # later flags override Jazzer's own). The runs keep each target's search near 10 s on one core (Maven and the JVM add
