@@ -139,7 +139,7 @@ public final class Gateway implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         // Lake (SPEC §6): catalog in the control-plane database, managed tables under <dataDir>/lake,
         // catalog `system` created on first start; SQL and Unity Catalog APIs.
-        lake = Lake.open(database, options.dataDir(), config.lake().managedRoot(options.dataDir()), governance::granteeName, governance::asOwner, clock, config.lake().walOptions());
+        lake = Lake.open(database, options.dataDir(), config.lake().managedRoot(options.dataDir()), config.lake().externalLocations(), governance::granteeName, governance::asOwner, clock, config.lake().walOptions());
         GatewayMetrics metrics = new GatewayMetrics(name -> endpoints.find(name).map(Endpoint::name));
         Duration closeTimeout = config.lake().walOptions().closeTimeout();
         PayloadRecorder payloadRecorder = null;

@@ -64,6 +64,11 @@ public final class Locations {
     return within(x, y) || within(y, x);
   }
 
+  /** True when {@code location} is {@code root} or inside it, comparing normalized forms. */
+  public static boolean inside(String location, String root) {
+    return within(normalize(location), normalize(root));
+  }
+
   private static boolean within(String inner, String outer) {
     return inner.equals(outer) || inner.startsWith(outer.endsWith("/") ? outer : outer + "/");
   }

@@ -39,4 +39,11 @@ class LocationsTest {
     assertThat(Locations.overlaps(a, b)).isEqualTo(expected);
     assertThat(Locations.overlaps(b, a)).isEqualTo(expected);
   }
+
+  @ParameterizedTest
+  @CsvSource({"/data/t, /data, true", "/data, /data/, true", "file:///data/t, /data, true", "/data2/t, /data, false",
+      "/data, /data/t, false", "s3a://b/x/t, s3a://b/x, true", "s3a://b/xy, s3a://b/x, false", "s3a://c/x/t, s3a://b/x, false"})
+  void inside(String location, String root, boolean expected) {
+    assertThat(Locations.inside(location, root)).isEqualTo(expected);
+  }
 }

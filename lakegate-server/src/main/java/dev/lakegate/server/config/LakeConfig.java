@@ -1,8 +1,10 @@
 package dev.lakegate.server.config;
 
+import dev.lakegate.lake.catalog.Locations;
 import dev.lakegate.lake.wal.WalOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the gateway writes its tables (OTLP and usage rows) through the write-ahead log.
@@ -13,8 +15,10 @@ import java.time.Duration;
  * @param managedLocation where managed tables are created (a folder or a Hadoop filesystem URI such as
  *     {@code s3a://bucket/lakegate}); null: {@code <data dir>/lake}. Gateways sharing one control plane
  *     must share it too, or each table is reachable only from the host that created it
+ * @param externalLocations the folders (or URIs) inside which external tables ({@code LOCATION}) may be placed;
+ *     null: admins may place them anywhere the gateway can write, and no one else may create them
  */
-public record LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes, String managedLocation) {
+public record LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes, String managedLocation, List<String> externalLocations) {
 
     public LakeConfig {
         commitIntervalMs = commitIntervalMs == null ? WalOptions.DEFAULTS.flushInterval().toMillis() : commitIntervalMs;
@@ -28,10 +32,18 @@ public record LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes, String
         if (managedLocation != null && managedLocation.isBlank()) {
             throw new IllegalArgumentException("lake.managed_location must not be blank: leave it out for <data dir>/lake");
         }
+        if (externalLocations != null) {
+            for (String location : externalLocations) {
+                Locations.problem(location == null ? "" : location).ifPresent(problem -> {
+                    throw new IllegalArgumentException("lake.external_locations: " + problem);
+                });
+            }
+            externalLocations = List.copyOf(externalLocations);
+        }
     }
 
     public LakeConfig(Long commitIntervalMs, Long maxUncommittedBytes) {
-        this(commitIntervalMs, maxUncommittedBytes, null);
+        this(commitIntervalMs, maxUncommittedBytes, null, null);
     }
 
     /** Where managed tables go for a gateway with this data folder. */

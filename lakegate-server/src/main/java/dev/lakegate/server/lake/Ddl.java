@@ -3,6 +3,7 @@ package dev.lakegate.server.lake;
 import dev.lakegate.lake.catalog.Catalog;
 import dev.lakegate.lake.catalog.CatalogException;
 import dev.lakegate.lake.catalog.CatalogName;
+import dev.lakegate.lake.catalog.Locations;
 import dev.lakegate.lake.catalog.NewTable;
 import dev.lakegate.lake.catalog.Privilege;
 import dev.lakegate.lake.catalog.SchemaName;
@@ -23,19 +24,24 @@ import java.util.Map;
  * schema (plus the USE privileges). DROP takes an admin or the owner of the object or of what
  * contains it. Nothing but admins writes into catalog {@code system}, and it is never dropped.
  * DROP TABLE drops tables only (views have DROP VIEW, {@link ViewStatements}); dropping a schema
- * or catalog takes its views along.
+ * or catalog takes its views along. An external table ({@code LOCATION}) must lie inside one of {@code
+ * lake.external_locations}; without that list only admins create external tables, anywhere — else anyone
+ * allowed to create a table could write a Delta log into any folder the gateway can write, or read one.
  */
 final class Ddl {
     private final Catalog catalog;
     private final DeltaTables delta;
     private final ManagedFiles files;
     private final TableWriters writers;
+    /** {@code lake.external_locations}; null when not configured. */
+    private final List<String> externalLocations;
 
-    Ddl(Catalog catalog, DeltaTables delta, ManagedFiles files, TableWriters writers) {
+    Ddl(Catalog catalog, DeltaTables delta, ManagedFiles files, TableWriters writers, List<String> externalLocations) {
         this.catalog = catalog;
         this.delta = delta;
         this.files = files;
         this.writers = writers;
+        this.externalLocations = externalLocations;
     }
 
     StatementResult createCatalog(Statement.CreateCatalog c, Access a) {
@@ -64,6 +70,7 @@ final class Ddl {
         catalog.getSchema(parent).orElseThrow(() -> CatalogErrors.missingParent(parent));
         a.requireWritable(name);
         a.requireWithUse(Privilege.CREATE_TABLE, parent);
+        c.table().location().ifPresent(location -> requireExternalLocation(location, a));
         if (c.ifNotExists() && catalog.getRelation(name).isPresent()) {
             return StatementResult.done();
         }
@@ -80,6 +87,18 @@ final class Ddl {
                 throw e;
             }
         });
+    }
+
+    private void requireExternalLocation(String location, Access a) {
+        if (externalLocations == null) {
+            if (!a.admin()) {
+                throw LakeErrors.denied(a.name() + " may not create an external table (LOCATION): only admins may, unless the "
+                        + "operator lists where others may in lake.external_locations; omit LOCATION for a managed table");
+            }
+        } else if (externalLocations.stream().noneMatch(root -> Locations.inside(location, root))) {
+            throw LakeErrors.denied("LOCATION '" + location + "' is outside the external locations this gateway allows ("
+                    + String.join(", ", externalLocations) + "; lake.external_locations)");
+        }
     }
 
     StatementResult drop(Statement.Drop d, Access a) {

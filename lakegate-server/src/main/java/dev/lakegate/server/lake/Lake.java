@@ -48,10 +48,12 @@ public final class Lake {
      * write-ahead logs under {@code dataDir}. Write-ahead logs a previous run left with rows are reopened and committed.
      *
      * @param managedRoot where managed tables are created ({@code lake.managed_location})
+     * @param externalLocations where external tables may be created ({@code lake.external_locations}); null: by admins, anywhere
      * @param grantees the stored name of a user, service principal or group for any spelling of it; empty when unknown
      * @param owners a principal with its groups, as the owner of the views it created; empty when unknown
      */
-    public static Lake open(StoreDatabase database, Path dataDir, String managedRoot, Function<String, Optional<String>> grantees,
+    public static Lake open(StoreDatabase database, Path dataDir, String managedRoot, List<String> externalLocations,
+            Function<String, Optional<String>> grantees,
             Function<String, Optional<Caller>> owners, Clock clock, WalOptions walOptions) {
         Catalog catalog = new SqlCatalog(database, managedRoot, clock);
         Configuration hadoop = new Configuration();
@@ -60,7 +62,7 @@ public final class Lake {
         SqlEngine.Options d = SqlEngine.Options.defaults();
         SqlEngine insertEngine = new SqlEngine(new SqlEngine.Options(INSERT_SELECT_ROWS, d.timeout(), d.memoryLimit(), d.threads(), d.maxConcurrent()));
         LakeService service = new LakeService(catalog, tables, new SqlEngine(d), insertEngine,
-                grantees, owners, hadoop, clock, writers);
+                grantees, owners, hadoop, clock, writers, externalLocations);
         if (catalog.getCatalog(Access.SYSTEM).isEmpty()) {
             ignoringExisting(() -> catalog.createCatalog(Access.SYSTEM, Optional.of("The gateway's own tables"), SYSTEM_OWNER));
         }

@@ -10,6 +10,7 @@ import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.lake.sql.Statement;
 import dev.lakegate.server.governance.Caller;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -39,10 +40,10 @@ public final class LakeService {
      */
     public LakeService(Catalog catalog, DeltaTables delta, SqlEngine engine, SqlEngine insertEngine,
             Function<String, Optional<String>> grantees, Function<String, Optional<Caller>> owners, Configuration hadoop, Clock clock,
-            TableWriters writers) {
+            TableWriters writers, List<String> externalLocations) {
         this.catalog = catalog;
         this.engine = engine;
-        this.ddl = new Ddl(catalog, delta, new ManagedFiles(hadoop), writers);
+        this.ddl = new Ddl(catalog, delta, new ManagedFiles(hadoop), writers, externalLocations);
         this.grants = new GrantStatements(catalog, grantees);
         this.queries = new Queries(catalog, delta, shared, owners);
         this.views = new ViewStatements(catalog, queries, engine);
