@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -37,11 +39,23 @@ public final class GatewayProcess implements AutoCloseable {
      * @param env more environment, e.g. {@code LAKEGATE_ADMIN_TOKEN}
      */
     public static GatewayProcess start(Path config, Path data, int port, Map<String, String> env) throws Exception {
+        return start(config, data, port, env, System.getProperty("java.class.path"), List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, int, Map)}, on another class path — the packaged server's, for a test
+     * whose own class path is not the server's (compat's Spark needs other Jackson and Jetty versions) —
+     * and with more JVM options.
+     */
+    public static GatewayProcess start(Path config, Path data, int port, Map<String, String> env, String classPath,
+            List<String> jvmOptions) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = data.resolveSibling(data.getFileName() + "-gateway.log");
-        ProcessBuilder pb = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "dev.lakegate.server.cli.Main", "serve", "--config", config.toString(),
-                "--data-dir", data.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        List<String> command = new ArrayList<>(List.of(java, "--sun-misc-unsafe-memory-access=allow", "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, "dev.lakegate.server.cli.Main", "serve", "--config", config.toString(),
+                "--data-dir", data.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         GatewayProcess gateway = new GatewayProcess(pb.start(), port, log);
         gateway.awaitReady();
