@@ -81,11 +81,7 @@ public final class PeersBench {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        for (String a : argv) {
-            int eq = a.indexOf('=');
-            args.put(a.substring(0, eq), a.substring(eq + 1));
-        }
+        Map<String, String> args = keyValues(argv);
         PeersBench bench = new PeersBench(args);
         Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll));
         String report = bench.run();
@@ -94,6 +90,16 @@ public final class PeersBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.err.println("report written to " + out);
+    }
+
+    /** The harnesses' arguments, {@code key=value} each (the scripts build them). */
+    public static Map<String, String> keyValues(String[] argv) {
+        Map<String, String> args = new HashMap<>();
+        for (String a : argv) {
+            int eq = a.indexOf('=');
+            args.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        return args;
     }
 
     private String run() throws Exception {

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +71,7 @@ public final class SoakBench {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        for (String a : argv) {
-            int eq = a.indexOf('=');
-            args.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        SoakBench soak = new SoakBench(args);
+        SoakBench soak = new SoakBench(PeersBench.keyValues(argv));
         Runtime.getRuntime().addShutdownHook(new Thread(soak::stopProcesses));
         boolean passed = soak.run();
         System.exit(passed ? 0 : 1);
