@@ -25,12 +25,12 @@ public final class SseEventGate {
 
     private static final JsonFactory JSON = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
     private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
+    private static final byte[] EMPTY = {};
 
     private final int maxHeldBytes;
-    private byte[] held = new byte[1024];
+    /** The unfinished event at the end of the last read (already scanned for line ends), {@code length} bytes. */
+    private byte[] held = EMPTY;
     private int length;
-    /** How far {@link #held} was scanned for line ends. */
-    private int scanned;
     private boolean lineEmpty = true;
     private boolean eventOpen;
     private boolean afterCarriageReturn;
@@ -47,19 +47,77 @@ public final class SseEventGate {
     /**
      * Takes the next bytes of the stream and writes the events they complete to {@code sink}. Once an event's data
      * is not JSON nothing more is written: {@link #malformed()} is then true and the stream should end with an error.
+     * A read that ends at an event boundary with nothing held (the usual case: vendors flush whole events) is checked
+     * and written straight from {@code bytes}; only the unfinished tail of a read is copied.
      */
     public void feed(byte[] bytes, int offset, int count, Sink sink) throws IOException {
         if (malformed) {
             return;
         }
-        if (length + count > held.length) {
-            held = Arrays.copyOf(held, Math.max(length + count, held.length * 2));
+        byte[] buf;
+        int start;
+        int end;
+        int boundary;
+        if (length == 0) {
+            buf = bytes;
+            start = offset;
+            end = offset + count;
+            boundary = scan(bytes, offset, end);
+        } else {
+            if (length + count > held.length) {
+                held = Arrays.copyOf(held, Math.max(length + count, held.length * 2));
+            }
+            System.arraycopy(bytes, offset, held, length, count);
+            buf = held;
+            start = 0;
+            end = length + count;
+            boundary = scan(held, length, end);
         }
-        System.arraycopy(bytes, offset, held, length, count);
-        length += count;
-        int boundary = -1; // just past the last blank line that closed an event (or any blank line between events)
-        for (int i = scanned; i < length; i++) {
-            byte b = held[i];
+        int rest = start;
+        if (boundary >= 0) {
+            int good = boundary;
+            if (passing) {
+                passing = false; // the rest of the long event is in front of the boundary, unchecked
+            } else {
+                int from = atStreamStart && startsWithByteOrderMark(buf, start, end) ? start + 3 : start;
+                good = jsonEventsEnd(buf, from, boundary);
+                malformed = good < boundary;
+                if (good == from) {
+                    good = start; // not even the first event: nothing is written, a byte-order mark included
+                }
+            }
+            atStreamStart = false;
+            if (good > start) {
+                sink.write(buf, start, good - start);
+            }
+            if (malformed) {
+                length = 0;
+                return;
+            }
+            rest = boundary;
+        }
+        length = end - rest;
+        if (length > maxHeldBytes) {
+            passing = true;
+            atStreamStart = false;
+            sink.write(buf, rest, length);
+            length = 0;
+        } else if (length > 0 && (buf != held || rest > 0)) {
+            if (held.length < length) {
+                held = new byte[Math.max(length, Math.min(2 * length, maxHeldBytes))];
+            }
+            System.arraycopy(buf, rest, held, 0, length);
+        }
+    }
+
+    /**
+     * Follows the line structure over {@code buf[from, to)} and returns the index just past the last blank line that
+     * closed an event (or any blank line between events), or -1 when there is none.
+     */
+    private int scan(byte[] buf, int from, int to) {
+        int boundary = -1;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
             if (b == '\n' && afterCarriageReturn) {
                 afterCarriageReturn = false;
                 if (!eventOpen && lineEmpty) {
@@ -79,34 +137,7 @@ public final class SseEventGate {
                 eventOpen = true;
             }
         }
-        scanned = length;
-        if (boundary > 0) {
-            int end = boundary;
-            if (passing) {
-                passing = false; // the rest of the long event is in front of the boundary, unchecked
-            } else {
-                end = jsonEventsEnd(atStreamStart && startsWithByteOrderMark() ? 3 : 0, boundary);
-                malformed = end < boundary;
-            }
-            atStreamStart = false;
-            if (end > 0) {
-                sink.write(held, 0, end);
-            }
-            if (malformed) {
-                length = 0;
-                return;
-            }
-            length -= boundary;
-            scanned -= boundary;
-            System.arraycopy(held, boundary, held, 0, length);
-        }
-        if (length > maxHeldBytes) {
-            passing = true;
-            atStreamStart = false;
-            sink.write(held, 0, length);
-            length = 0;
-            scanned = 0;
-        }
+        return boundary;
     }
 
     /** True when the client received part of an event whose end has not come (or an unfinished event is held back). */
@@ -119,16 +150,16 @@ public final class SseEventGate {
         return malformed;
     }
 
-    private boolean startsWithByteOrderMark() {
-        return length >= 3 && held[0] == (byte) 0xEF && held[1] == (byte) 0xBB && held[2] == (byte) 0xBF;
+    private static boolean startsWithByteOrderMark(byte[] buf, int start, int end) {
+        return end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB && buf[start + 2] == (byte) 0xBF;
     }
 
     /**
      * How far the events in {@code held[from, to)} (whole events) carry JSON data ({@code [DONE]} counts as JSON):
-     * {@code to} when all do, else the end of the last event before the first that does not.
+     * {@code to} when all do, else the end of the last event before the first that does not ({@code from} if none).
      */
-    private int jsonEventsEnd(int from, int to) {
-        int good = 0;
+    private static int jsonEventsEnd(byte[] held, int from, int to) {
+        int good = from;
         byte[] data = null; // only events with several data lines are copied together
         int dataStart = -1;
         int dataEnd = -1;

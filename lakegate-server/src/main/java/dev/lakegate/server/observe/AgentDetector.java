@@ -2,6 +2,7 @@ package dev.lakegate.server.observe;
 
 import dev.lakegate.server.surface.Surface;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,13 @@ public final class AgentDetector {
         new Rule(Pattern.compile("google-genai-sdk/([\\w.\\-]+)"), "sdk"),
     };
 
+    /**
+     * What the rules made of each User-Agent (and {@code x-goog-api-client}) seen: a fleet of agents sends a handful,
+     * and matching eight patterns was among the largest allocations of a request. Bounded, as clients choose the keys.
+     */
+    private static final Map<String, Agent> KNOWN = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN = 1024;
+
     private AgentDetector() {}
 
     /** @param headers request headers with lower-cased names */
@@ -36,18 +44,32 @@ public final class AgentDetector {
 
     private static Agent fromHeaders(Map<String, String> headers, String sessionId) {
         String ua = headers.getOrDefault("user-agent", "");
+        String goog = headers.getOrDefault("x-goog-api-client", "");
+        String key = goog.isEmpty() ? ua : ua + '\n' + goog;
+        Agent known = KNOWN.get(key);
+        if (known == null) {
+            known = match(ua, goog);
+            if (KNOWN.size() < MAX_KNOWN) {
+                KNOWN.putIfAbsent(key, known);
+            }
+        }
+        return sessionId == null ? known : new Agent(known.tool(), known.version(), sessionId);
+    }
+
+    /** The tool and version the headers name (no session). */
+    private static Agent match(String ua, String goog) {
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(ua);
             if (m.find()) {
-                return new Agent(rule.tool(), m.groupCount() > 0 ? m.group(1) : null, sessionId);
+                return new Agent(rule.tool(), m.groupCount() > 0 ? m.group(1) : null, null);
             }
         }
         // The Google GenAI SDK names itself in x-goog-api-client rather than the User-Agent.
-        Matcher genai = RULES[RULES.length - 1].pattern().matcher(headers.getOrDefault("x-goog-api-client", ""));
+        Matcher genai = RULES[RULES.length - 1].pattern().matcher(goog);
         if (genai.find()) {
-            return new Agent("sdk", genai.group(1), sessionId);
+            return new Agent("sdk", genai.group(1), null);
         }
-        return new Agent("other", null, sessionId);
+        return new Agent("other", null, null);
     }
 
     private static String firstPresent(Map<String, String> headers, String... names) {

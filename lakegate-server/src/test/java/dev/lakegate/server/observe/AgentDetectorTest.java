@@ -40,6 +40,29 @@ class AgentDetectorTest {
     }
 
     @Test
+    void aUserAgentSeenBeforeStillGetsEachRequestsOwnSessionAndTheSameHeadersGiveTheSameAgent() {
+        String ua = "claude-cli/2.1.198 (external, cli)";
+        Agent first = AgentDetector.detect(Surface.ANTHROPIC, Map.of("user-agent", ua, "x-claude-code-session-id", "s-1"));
+        Agent second = AgentDetector.detect(Surface.ANTHROPIC, Map.of("user-agent", ua, "x-claude-code-session-id", "s-2"));
+        Agent none = AgentDetector.detect(Surface.ANTHROPIC, Map.of("user-agent", ua));
+        assertThat(first).isEqualTo(new Agent("claude-code", "2.1.198", "s-1"));
+        assertThat(second).isEqualTo(new Agent("claude-code", "2.1.198", "s-2"));
+        assertThat(none).isEqualTo(new Agent("claude-code", "2.1.198", null));
+        // The same User-Agent with the GenAI SDK's header is another client.
+        assertThat(AgentDetector.detect(Surface.ANTHROPIC, Map.of("user-agent", "node", "x-goog-api-client", "google-genai-sdk/1.31.0")))
+                .isEqualTo(new Agent("sdk", "1.31.0", null));
+        assertThat(AgentDetector.detect(Surface.ANTHROPIC, Map.of("user-agent", "node"))).isEqualTo(new Agent("other", null, null));
+    }
+
+    @Test
+    void manyDistinctUserAgentsAreStillDetectedOnceTheMemoryOfThemIsFull() {
+        for (int i = 0; i < 3000; i++) {
+            assertThat(AgentDetector.detect(Surface.ANTHROPIC, Map.of("user-agent", "codex_exec/0." + i + ".0 (x)")))
+                    .isEqualTo(new Agent("codex-cli", "0." + i + ".0", null));
+        }
+    }
+
+    @Test
     void theCursorSurfaceIsCursorsWhateverClientItUses() {
         assertThat(AgentDetector.detect(Surface.CURSOR, Map.of("user-agent", "OpenAI/JS 5.23.0"))).isEqualTo(new Agent("cursor", null, null));
         assertThat(AgentDetector.detect(Surface.CURSOR, Map.of())).isEqualTo(new Agent("cursor", null, null));
