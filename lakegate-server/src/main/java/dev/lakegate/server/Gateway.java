@@ -82,6 +82,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class Gateway implements AutoCloseable {
     /** Usage rows that may wait for the write-ahead log before new ones are dropped. */
     private static final int USAGE_QUEUE_ROWS = 32_768;
+    /** Connections the kernel holds for the acceptor (capped by {@code net.core.somaxconn}). */
+    private static final int ACCEPT_QUEUE = 1024;
 
     /**
      * @param adminToken the operator's {@code LAKEGATE_ADMIN_TOKEN}, if set
@@ -210,6 +212,9 @@ public final class Gateway implements AutoCloseable {
         ServerConnector connector = config.server().tls() == null ? new ServerConnector(server, new HttpConnectionFactory(http))
                 : tlsConnector(server, http, config.server().tls().keystore(), tlsPassword);
         connector.setIdleTimeout(config.server().idleTimeoutSeconds() * 1000L);
+        // The JDK's default backlog of 50 overflowed when 1,000 agents' streams connected within half a second (the
+        // kernel then drops connection attempts and the clients retry a second later); nginx's default is 511.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         connector.setHost(config.server().host());
         connector.setPort(config.server().port());
         server.addConnector(connector);
