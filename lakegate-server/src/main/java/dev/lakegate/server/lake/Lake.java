@@ -8,6 +8,7 @@ import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.query.SqlEngine;
+import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.lake.wal.WalOptions;
 import dev.lakegate.server.api.ApiRoute;
 import dev.lakegate.server.governance.Caller;
@@ -154,11 +155,12 @@ public final class Lake {
     /**
      * Creates or replaces (so an upgrade refreshes it) one of the gateway's views, from a {@code CREATE OR
      * REPLACE VIEW system.…} statement; owned by {@link #SYSTEM_OWNER} and readable by every principal, so it
-     * must read only tables shared by {@link #shareRows}.
+     * must read only tables shared by {@link #shareRows}. {@code columns} (DDL: {@code name TYPE, …}) are the query's,
+     * declared so that starting the gateway runs no query; a test holds them to what DuckDB binds.
      */
-    public void systemView(String createOrReplaceView) {
+    public void systemView(String createOrReplaceView, String columns) {
         try {
-            service.systemView(createOrReplaceView);
+            service.systemView(createOrReplaceView, SqlParser.parseColumns(columns));
         } catch (RuntimeException e) {
             throw LakeErrors.translate(e);
         }

@@ -8,6 +8,7 @@ import dev.lakegate.lake.delta.DeltaTables;
 import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.sql.SqlParser;
 import dev.lakegate.lake.sql.Statement;
+import io.delta.kernel.types.StructType;
 import dev.lakegate.server.governance.Caller;
 import java.time.Clock;
 import java.util.List;
@@ -114,12 +115,12 @@ public final class LakeService {
     }
 
     /** See {@link Lake#systemView}. */
-    void systemView(String createView) {
+    void systemView(String createView, StructType columns) {
         if (!(SqlParser.parse(createView) instanceof Statement.CreateView v) || !v.orReplace()
                 || !v.name().schemaName().catalogName().equals(Access.SYSTEM)) {
             throw new IllegalArgumentException("not a CREATE OR REPLACE VIEW in catalog system: " + createView);
         }
-        views.create(v, Access.system(catalog, shared));
+        views.create(v, Access.system(catalog, shared), columns);
         shared.shareView(v.name());
     }
 }

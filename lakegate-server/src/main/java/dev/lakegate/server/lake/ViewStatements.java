@@ -8,6 +8,7 @@ import dev.lakegate.lake.catalog.SchemaName;
 import dev.lakegate.lake.catalog.TableInfo;
 import dev.lakegate.lake.catalog.TableName;
 import dev.lakegate.lake.catalog.ViewInfo;
+import dev.lakegate.lake.query.QueryPlan;
 import dev.lakegate.lake.query.SqlEngine;
 import dev.lakegate.lake.sql.Statement;
 import io.delta.kernel.types.StructType;
@@ -33,6 +34,15 @@ final class ViewStatements {
     }
 
     StatementResult create(Statement.CreateView v, Access a) {
+        return create(v, a, null);
+    }
+
+    /**
+     * As {@link #create(Statement.CreateView, Access)}, with the columns given rather than bound by DuckDB: the
+     * gateway's own views, declared at every start, so a gateway that runs no query never loads DuckDB (its library
+     * alone is 16 MB of resident memory). The query is still planned, so its tables and privileges are checked.
+     */
+    StatementResult create(Statement.CreateView v, Access a, StructType declared) {
         TableName name = v.name();
         SchemaName parent = name.schemaName();
         catalog.getSchema(parent).orElseThrow(() -> CatalogErrors.missingParent(parent));
@@ -45,7 +55,8 @@ final class ViewStatements {
         if (existing.orElse(null) instanceof ViewInfo && v.orReplace()) {
             a.requireManage(name, "replace");
         }
-        StructType columns = engine.schema(queries.plan(v.query(), a, Optional.of(name)));
+        QueryPlan plan = queries.plan(v.query(), a, Optional.of(name));
+        StructType columns = declared != null ? declared : engine.schema(plan);
         catalog.createView(new NewView(name, v.query().sql(), columns, v.comment()), a.name(), v.orReplace());
         return StatementResult.done();
     }

@@ -30,7 +30,7 @@ public final class UsageTable {
      * {@code error_type} (refusals, upstream failures, broken-off streams); {@code cost_usd} is the
      * known cost, and {@code unpriced_requests} those that reached a model without a known price.
      */
-    private static final String DAILY = """
+    static final String DAILY = """
             CREATE OR REPLACE VIEW system.ai_gateway.usage_daily
             COMMENT 'Requests, errors, tokens and cost (USD) per day (UTC), requester, tool, endpoint and model'
             AS SELECT event_date, requester, tool, endpoint_name, destination_model,
@@ -46,6 +46,12 @@ public final class UsageTable {
               count(*) FILTER (WHERE cost_usd IS NULL AND destination_provider IS NOT NULL) AS unpriced_requests
             FROM system.ai_gateway.usage
             GROUP BY event_date, requester, tool, endpoint_name, destination_model""";
+    /** {@link #DAILY}'s columns as DuckDB binds them (UsageDailyViewTest checks). */
+    static final String DAILY_COLUMNS = """
+            event_date DATE, requester STRING, tool STRING, endpoint_name STRING, destination_model STRING,
+            requests BIGINT, errors BIGINT, input_tokens BIGINT, output_tokens BIGINT, total_tokens BIGINT,
+            cache_read_input_tokens BIGINT, cache_creation_input_tokens BIGINT, output_reasoning_tokens BIGINT,
+            cost_usd DOUBLE, unpriced_requests BIGINT""";
 
     private static final String DDL = """
             CREATE TABLE system.ai_gateway.usage (
@@ -75,7 +81,7 @@ public final class UsageTable {
      */
     static void share(Lake lake) {
         lake.shareRows(TableName.parse(NAME), OWNER_COLUMN);
-        lake.systemView(DAILY);
+        lake.systemView(DAILY, DAILY_COLUMNS);
     }
 
     /** The row of one finished request. */

@@ -127,6 +127,18 @@ class UsageDailyViewTest {
                 "cache_creation_input_tokens bigint", "output_reasoning_tokens bigint", "cost_usd double", "unpriced_requests bigint");
     }
 
+    @Test
+    void theColumnsDeclaredInCodeAreThoseDuckDbBindsForTheSameQuery() throws Exception {
+        // The gateway declares the view's columns so that starting it runs no query; a user's view over the same
+        // query has its columns bound by DuckDB: the two must describe alike.
+        lake.admin("CREATE CATALOG IF NOT EXISTS columns_check");
+        lake.admin("CREATE SCHEMA IF NOT EXISTS columns_check.views");
+        String select = UsageTable.DAILY.substring(UsageTable.DAILY.indexOf("AS SELECT") + "AS ".length());
+        lake.admin("CREATE OR REPLACE VIEW columns_check.views.daily AS " + select);
+        assertThat(lake.admin("DESCRIBE TABLE system.ai_gateway.usage_daily"))
+                .isEqualTo(lake.admin("DESCRIBE TABLE columns_check.views.daily"));
+    }
+
     private static BigDecimal[] zeros() {
         BigDecimal[] z = new BigDecimal[10];
         Arrays.fill(z, BigDecimal.ZERO);
