@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -125,11 +126,21 @@ public final class GatewayHandler extends Handler.Abstract {
 
     private void serveOtlp(Request request, Response response, Callback callback, String path, String method) {
         OtlpReceiver.Answer answer;
+        boolean[] bodyRead = {false};
         try {
-            answer = otlp.receive(path, method, Headers.lowerCased(request.getHeaders()), limit -> RequestBodies.read(request, limit));
+            answer = otlp.receive(path, method, Headers.lowerCased(request.getHeaders()), limit -> {
+                bodyRead[0] = true;
+                return RequestBodies.read(request, limit);
+            });
         } catch (IOException e) {
             callback.failed(e); // the exporter went away while sending
             return;
+        }
+        if (!bodyRead[0] && request.getLength() != 0) {
+            // Refused before its body was read (no token, no table, no permission): Jetty closes the connection after
+            // the answer rather than read the body, and an exporter that reused the connection for its next export
+            // would find it closed mid-request. Saying so in the answer keeps the exporter from reusing it.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());

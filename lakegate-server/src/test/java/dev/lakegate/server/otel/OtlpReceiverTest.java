@@ -163,7 +163,11 @@ class OtlpReceiverTest {
     @Test
     void refusalsNameTheProblemInTheRequestsEncoding() throws Exception {
         byte[] body = metrics("m", 1, 2).toByteArray();
-        assertRefused(send("metrics", null, METRICS, PROTOBUF, null, body), 401, 16, "token");
+        HttpResponse<byte[]> unauthenticated = send("metrics", null, METRICS, PROTOBUF, null, body);
+        assertRefused(unauthenticated, 401, 16, "token");
+        // Refused before its body was read: the answer tells the exporter not to reuse the connection, which the
+        // gateway closes instead of reading the body (a reused one failed the next export with "received no bytes").
+        assertThat(unauthenticated.headers().firstValue("connection")).hasValue("close");
         assertRefused(send("metrics", "not-a-token", METRICS, PROTOBUF, null, body), 401, 16, "");
         assertRefused(export("metrics", null, PROTOBUF, null, body), 400, 3, "X-Databricks-UC-Table-Name is required");
         assertRefused(export("metrics", "main.telemetry", PROTOBUF, null, body), 400, 3, "Invalid table name");
@@ -191,6 +195,9 @@ class OtlpReceiverTest {
         assertRefused(send("metrics", carol, METRICS, PROTOBUF, null, body), 403, 7, "carol does not have MODIFY on table " + METRICS);
 
         assertThat(lake.admin("SELECT count(*) FROM " + METRICS)).containsExactly(List.of("0"));
+        HttpResponse<byte[]> read = export("metrics", METRICS, PROTOBUF, "gzip", body);
+        assertRefused(read, 400, 3, "not valid gzip");
+        assertThat(read.headers().firstValue("connection")).as("a refusal after the body was read keeps the connection").isEmpty();
     }
 
     @Test
